@@ -1,0 +1,90 @@
+/// One problem found in the user's input, reported in compiler form.
+///
+/// ```
+/// incidents/2026-11-26-payments.md:4:9: error: unknown impact 'majr'
+///     impact: majr
+///             ^
+///   expected one of: none, minor, major, critical
+///   did you mean 'major'?
+/// ```
+public struct Diagnostic: Error, Sendable, Hashable, Codable {
+    /// How serious a diagnostic is.
+    public enum Severity: String, Sendable, Hashable, Codable {
+        /// The site cannot be published.
+        case error
+        /// The site publishes, but something looks wrong.
+        case warning
+    }
+
+    /// How serious the problem is.
+    public var severity: Severity
+    /// Where the problem is.
+    public var location: SourceLocation
+    /// What is wrong, in one sentence without a trailing period.
+    public var message: String
+    /// The values that would have been accepted, if there is a fixed set.
+    public var expected: [String]
+    /// A likely fix, such as the nearest valid spelling.
+    public var suggestion: String?
+    /// The text of the offending line, shown with a caret under the column.
+    public var sourceLine: String?
+
+    /// Creates a diagnostic.
+    public init(
+        _ severity: Severity = .error,
+        at location: SourceLocation,
+        _ message: String,
+        expected: [String] = [],
+        suggestion: String? = nil,
+        sourceLine: String? = nil
+    ) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.expected = expected
+        self.suggestion = suggestion
+        self.sourceLine = sourceLine
+    }
+
+    /// The first line: `path:line:column: error: message`.
+    public var headline: String {
+        "\(location): \(severity.rawValue): \(message)"
+    }
+
+    /// The full text: the headline, the offending line with a caret, what was expected, and a
+    /// suggestion.
+    public var formatted: String {
+        var lines = [headline]
+        if let sourceLine {
+            let line = sourceLine.replacingTabs()
+            lines.append("    " + line)
+            let prefix = sourceLine.unicodeScalars.prefix(location.column - 1)
+            let indent = prefix.map { $0 == "\t" ? "    " : " " }.joined()
+            lines.append("    " + indent + "^")
+        }
+        if !expected.isEmpty {
+            lines.append("  expected one of: " + expected.joined(separator: ", "))
+        }
+        if let suggestion {
+            lines.append("  " + suggestion)
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    fileprivate func replacingTabs() -> String {
+        unicodeScalars.map { $0 == "\t" ? "    " : String($0) }.joined()
+    }
+}
+
+/// The error a stage throws when the input has problems: every diagnostic of the run.
+public struct DiagnosticsError: Error, Sendable {
+    /// All diagnostics, sorted by location.
+    public var diagnostics: [Diagnostic]
+
+    /// Creates the error.
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics.sorted { $0.location < $1.location }
+    }
+}

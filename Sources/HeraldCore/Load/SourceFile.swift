@@ -1,0 +1,60 @@
+/// A text file of the user's, read once.
+public struct SourceFile: Sendable, Hashable {
+    /// The path relative to the site root, with `/` separators.
+    public var path: String
+    /// The file's text (UTF-8, with a leading byte-order mark removed and CRLF read as LF).
+    public var text: String
+
+    /// Creates a source file.
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    /// The text of a 1-based line, without its line break, for showing under a diagnostic.
+    public func line(_ number: Int) -> String? {
+        guard number >= 1 else { return nil }
+        var current = 1
+        var start = text.startIndex
+        while current < number {
+            guard let newline = text[start...].firstIndex(of: "\n") else { return nil }
+            start = text.index(after: newline)
+            current += 1
+        }
+        let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+        return String(text[start..<end])
+    }
+
+    /// A diagnostic at a line and column of this file, showing that line.
+    public func diagnostic(
+        _ severity: Diagnostic.Severity = .error,
+        line: Int,
+        column: Int = 1,
+        _ message: String,
+        expected: [String] = [],
+        suggestion: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(
+            severity,
+            at: SourceLocation(path: path, line: line, column: column),
+            message,
+            expected: expected,
+            suggestion: suggestion,
+            sourceLine: line >= 1 ? self.line(line) : nil
+        )
+    }
+}
+
+/// A binary file of the theme, copied to the output as it is.
+public struct AssetFile: Sendable, Hashable {
+    /// The path relative to the theme's `assets/` folder.
+    public var path: String
+    /// The bytes.
+    public var data: [UInt8]
+
+    /// Creates an asset.
+    public init(path: String, data: [UInt8]) {
+        self.path = path
+        self.data = data
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+
+/// Reads a site's files from disk: `herald.yml`, `incidents/**/*.md` and `theme/`.
+///
+/// Paths are sorted so that every later stage sees the same order on every machine. Files that
+/// cannot be trusted are refused with a diagnostic: text that is not UTF-8 or contains NUL bytes,
+/// files over `maximumFileSize`, and symbolic links that lead outside the site's root.
+public struct SourceLoader: Sendable {
+    /// The largest incident or config file accepted, in bytes.
+    public static let maximumFileSize = 1 << 20
+    /// The largest theme asset accepted, in bytes.
+    public static let maximumAssetSize = 16 << 20
+
+    /// The site's root folder.
+    public var root: URL
+    /// The theme folder (by default `<root>/theme`).
+    public var themeDirectory: URL
+
+    /// Creates a loader for the site at `root`.
+    public init(root: URL, themeDirectory: URL? = nil) {
+        self.root = root.standardizedFileURL
+        self.themeDirectory = (themeDirectory ?? root.appendingPathComponent("theme")).standardizedFileURL
+    }
+
+    /// Reads every input file.
+    ///
+    /// - Returns: The sources.
+    /// - Throws: `DiagnosticsError` listing every file that could not be read.
+    public func load() throws(DiagnosticsError) -> SiteSources {
+        var diagnostics: [Diagnostic] = []
+        let configURL = root.appendingPathComponent("herald.yml")
+        var config = SourceFile(path: "herald.yml", text: "")
+        if FileManager.default.fileExists(atPath: configURL.path) {
+            if let file = readText(configURL, diagnostics: &diagnostics) { config = file }
+        } else {
+            diagnostics.append(
+                Diagnostic(
+                    at: SourceLocation(path: "herald.yml"),
+                    "no herald.yml in \(root.path); run herald in the site's folder or pass --root"
+                )
+            )
+        }
+
+        var incidents: [SourceFile] = []
+        let incidentsURL = root.appendingPathComponent("incidents")
+        for url in files(under: incidentsURL, diagnostics: &diagnostics) where url.pathExtension == "md" {
+            if let file = readText(url, diagnostics: &diagnostics) { incidents.append(file) }
+        }
+
+        var templates: [TemplateFile] = []
+        var assets: [AssetFile] = []
+        let templatesURL = themeDirectory.appendingPathComponent("templates")
+        if !isDirectory(templatesURL) {
+            diagnostics.append(
+                Diagnostic(
+                    at: SourceLocation(path: relativePath(of: templatesURL)),
+                    "the theme has no templates folder at \(templatesURL.path)"
+                )
+            )
+        }
+        for url in files(under: templatesURL, diagnostics: &diagnostics) where url.pathExtension == "mustache" {
+            if let file = readText(url, diagnostics: &diagnostics) {
+                let folder = relativePath(of: templatesURL) + "/"
+                let name = String(file.path.dropFirst(folder.count).dropLast(".mustache".count))
+                templates.append(TemplateFile(name: name, file: file))
+            }
+        }
+        let assetsURL = themeDirectory.appendingPathComponent("assets")
+        for url in files(under: assetsURL, diagnostics: &diagnostics) {
+            if let data = readBytes(url, limit: Self.maximumAssetSize, diagnostics: &diagnostics) {
+                let path = String(relativePath(of: url).dropFirst(relativePath(of: assetsURL).count + 1))
+                assets.append(AssetFile(path: path, data: data))
+            }
+        }
+
+        guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
+        return SiteSources(config: config, incidents: incidents, templates: templates, assets: assets)
+    }
+
+    /// The path of `url` relative to the root, or the absolute path if it is outside.
+    func relativePath(of url: URL) -> String {
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(rootPath) ? String(path.dropFirst(rootPath.count)) : path
+    }
+
+    private func isDirectory(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Regular files below `directory`, recursively, sorted by path; hidden files are skipped.
+    private func files(under directory: URL, diagnostics: inout [Diagnostic]) -> [URL] {
+        guard isDirectory(directory) else { return [] }
+        var result: [URL] = []
+        var pending = [directory]
+        while let folder = pending.popLast() {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let url = folder.appendingPathComponent(name)
+                guard isInsideRoot(url) else {
+                    diagnostics.append(
+                        Diagnostic(
+                            at: SourceLocation(path: relativePath(of: url)),
+                            "symbolic link leads outside the site's folder and is refused"
+                        )
+                    )
+                    continue
+                }
+                if isDirectory(url) {
+                    pending.append(url)
+                } else {
+                    result.append(url)
+                }
+            }
+        }
+        return result.sorted { relativePath(of: $0) < relativePath(of: $1) }
+    }
+
+    /// Whether `url`, with every symbolic link resolved, is inside the root (or the theme folder,
+    /// which may live elsewhere).
+    private func isInsideRoot(_ url: URL) -> Bool {
+        let resolved = url.resolvingSymlinksInPath().path
+        return [root, themeDirectory].contains { base in
+            let basePath = base.resolvingSymlinksInPath().path
+            return resolved == basePath || resolved.hasPrefix(basePath.hasSuffix("/") ? basePath : basePath + "/")
+        }
+    }
+
+    private func readBytes(_ url: URL, limit: Int, diagnostics: inout [Diagnostic]) -> [UInt8]? {
+        let path = relativePath(of: url)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.append(Diagnostic(at: SourceLocation(path: path), "cannot read file"))
+            return nil
+        }
+        guard data.count <= limit else {
+            diagnostics.append(
+                Diagnostic(
+                    at: SourceLocation(path: path),
+                    "file is \(data.count) bytes, over the limit of \(limit) bytes"
+                )
+            )
+            return nil
+        }
+        return [UInt8](data)
+    }
+
+    private func readText(_ url: URL, diagnostics: inout [Diagnostic]) -> SourceFile? {
+        guard var bytes = readBytes(url, limit: Self.maximumFileSize, diagnostics: &diagnostics) else { return nil }
+        let path = relativePath(of: url)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let nul = bytes.firstIndex(of: 0) {
+            let line = bytes[..<nul].count(where: { $0 == 0x0A }) + 1
+            diagnostics.append(
+                Diagnostic(at: SourceLocation(path: path, line: line), "file contains a NUL byte; is it a binary file?")
+            )
+            return nil
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let line = Self.firstInvalidUTF8Line(bytes)
+            diagnostics.append(
+                Diagnostic(at: SourceLocation(path: path, line: line), "file is not valid UTF-8 text; save it as UTF-8")
+            )
+            return nil
+        }
+        return SourceFile(path: path, text: text.replacingOccurrences(of: "\r\n", with: "\n"))
+    }
+
+    /// The line of the first byte sequence that is not valid UTF-8.
+    private static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {
+        var line = 1
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            if String(validating: bytes[start..<index], as: UTF8.self) == nil { return line }
+            line += 1
+            start = index + 1
+        }
+        return line
+    }
+}

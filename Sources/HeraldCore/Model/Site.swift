@@ -1,0 +1,54 @@
+import Foundation
+
+/// The whole site as values: its configuration, its published incidents, and the build's clock.
+public struct Site: Sendable {
+    /// The configuration from `herald.yml`.
+    public var config: SiteConfig
+    /// Published incidents (drafts left out), newest first by start time, then by slug.
+    public var incidents: [Incident]
+    /// The instant the site is built for.
+    public var now: Date
+
+    /// Creates a site; drafts are dropped and incidents sorted.
+    public init(config: SiteConfig, incidents: [Incident], now: Date) {
+        self.config = config
+        self.incidents = incidents.filter { !$0.draft }.sorted {
+            ($0.started, $1.slug) > ($1.started, $0.slug)
+        }
+        self.now = now
+    }
+
+    /// Checks that hold across files: every slug is unique.
+    ///
+    /// - Returns: One error per file that repeats a slug.
+    public static func crossFileDiagnostics(_ incidents: [Incident], files: [SourceFile]) -> [Diagnostic] {
+        var bySlug: [String: [Incident]] = [:]
+        for incident in incidents { bySlug[incident.slug, default: []].append(incident) }
+        let fileByPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var diagnostics: [Diagnostic] = []
+        for (slug, group) in bySlug where group.count > 1 {
+            let paths = group.map(\.sourcePath).sorted()
+            for incident in group {
+                let others = paths.filter { $0 != incident.sourcePath }.joined(separator: ", ")
+                let message = "duplicate slug '\(slug)', also used by \(others); give each incident its own 'slug:'"
+                if let file = fileByPath[incident.sourcePath] {
+                    diagnostics.append(file.diagnostic(line: Self.slugLine(in: file), message))
+                } else {
+                    diagnostics.append(Diagnostic(at: SourceLocation(path: incident.sourcePath), message))
+                }
+            }
+        }
+        return diagnostics.sorted { $0.location < $1.location }
+    }
+
+    /// The line of the `slug:` key, or 1 when the slug comes from the file name.
+    private static func slugLine(in file: SourceFile) -> Int {
+        var number = 0
+        for line in file.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            if line.hasPrefix("slug:") { return number }
+            if number > 1, line.hasPrefix("---") { break }
+        }
+        return 1
+    }
+}

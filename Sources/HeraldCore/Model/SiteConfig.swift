@@ -1,0 +1,78 @@
+import Foundation
+
+/// The site's settings from `herald.yml`.
+public struct SiteConfig: Sendable, Hashable {
+    /// The page's title, such as "Acme Cloud Status".
+    public var title: String
+    /// One sentence about the page, used in feeds and the description meta tag.
+    public var description: String
+    /// The absolute base URL the site is published at, always ending in `/`.
+    public var url: URL
+    /// The zone times are shown in, and read in when a heading has none.
+    public var timeZone: TimeZone
+    /// The page's language (BCP 47).
+    public var language: String
+    /// The components in display order.
+    public var components: [Component]
+
+    /// Creates a configuration.
+    public init(
+        title: String,
+        description: String = "",
+        url: URL,
+        timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+        language: String = "en",
+        components: [Component]
+    ) {
+        self.title = title
+        self.description = description
+        self.url = url
+        self.timeZone = timeZone
+        self.language = language
+        self.components = components
+    }
+
+    /// The URL path of the site's root, such as `/` or `/status/`.
+    public var basePath: String {
+        let path = url.path
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+
+    /// An absolute URL for a path relative to the site root.
+    public func absoluteURL(_ relativePath: String) -> String {
+        url.absoluteString + relativePath
+    }
+}
+
+/// A part of the product whose status the page shows.
+public struct Component: Sendable, Hashable {
+    /// The stable id used in incident files and URLs.
+    public var id: String
+    /// The name customers read.
+    public var name: String
+    /// What the component is, for customers.
+    public var description: String
+    /// The group the component is shown in, if any.
+    public var group: String?
+    /// The day the component's history starts, if known.
+    public var since: Date?
+    /// The 0-based display position from `herald.yml`.
+    public var position: Int
+
+    /// Creates a component.
+    public init(
+        id: String,
+        name: String,
+        description: String = "",
+        group: String? = nil,
+        since: Date? = nil,
+        position: Int
+    ) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.group = group
+        self.since = since
+        self.position = position
+    }
+}

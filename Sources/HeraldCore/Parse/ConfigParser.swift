@@ -1,0 +1,195 @@
+import Foundation
+import Yams
+
+/// Reads `herald.yml` into a `SiteConfig`.
+///
+/// ```yaml
+/// title: Acme Cloud Status
+/// description: Live status of Acme Cloud's services.
+/// url: https://status.acme-cloud.example/
+/// timezone: Europe/Berlin
+/// language: en
+/// components:
+///   - id: api
+///     name: Public API
+///     description: REST and GraphQL APIs
+///     group: Core platform
+///     since: 2024-06-01
+/// ```
+public struct ConfigParser: Sendable {
+    /// The keys `herald.yml` accepts at the top level.
+    public static let keys = ["title", "description", "url", "timezone", "language", "components"]
+    /// The keys a component accepts.
+    public static let componentKeys = ["id", "name", "description", "group", "since"]
+
+    /// Creates a parser.
+    public init() {}
+
+    /// Parses the configuration file.
+    ///
+    /// - Parameter file: `herald.yml`.
+    /// - Returns: The configuration, or every problem found in it.
+    public func parse(_ file: SourceFile) -> Result<SiteConfig, DiagnosticsError> {
+        var reader = YAMLReader(file: file)
+        guard let root = reader.compose(file.text) else {
+            if reader.diagnostics.isEmpty {
+                reader.error(line: 1, column: 1, "herald.yml is empty; it needs at least title, url and components")
+            }
+            return .failure(DiagnosticsError(reader.diagnostics))
+        }
+        guard let fields = reader.fields(of: root, named: "herald.yml", allowed: Self.keys, required: ["title", "url"])
+        else { return .failure(DiagnosticsError(reader.diagnostics)) }
+
+        let title = fields["title"].flatMap { reader.string($0.value, field: "title") } ?? ""
+        let description = fields["description"].flatMap { reader.string($0.value, field: "description") } ?? ""
+        let language = fields["language"].flatMap { reader.string($0.value, field: "language") } ?? "en"
+        if !language.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) || language.isEmpty,
+            let node = fields["language"]?.value
+        {
+            reader.error(at: node, "'language' must be a language tag such as en, de or pt-BR")
+        }
+
+        var url = URL(string: "https://status.example.com/")!
+        if let node = fields["url"]?.value, let text = reader.string(node, field: "url") {
+            if let parsed = Self.baseURL(text) {
+                url = parsed
+            } else {
+                reader.error(
+                    at: node,
+                    "'url' must be an absolute http or https URL, such as https://status.example.com/",
+                    expected: ["https://status.example.com/", "https://example.com/status/"]
+                )
+            }
+        }
+
+        var timeZone = TimeZone(identifier: "UTC")!
+        if let node = fields["timezone"]?.value, let name = reader.string(node, field: "timezone") {
+            if let zone = TimeZone(identifier: name), name.contains("/") || name == "UTC" || name == "GMT" {
+                timeZone = zone
+            } else {
+                let known = TimeZone.knownTimeZoneIdentifiers
+                reader.error(
+                    at: node,
+                    "unknown time zone '\(name)'; use an IANA name such as UTC, Europe/Berlin or America/New_York",
+                    suggestion: Suggestion.didYouMean(name, in: known)
+                )
+            }
+        }
+
+        var components: [Component] = []
+        if let (key, node) = fields["components"] {
+            components = parseComponents(node, key: key, timeZone: timeZone, reader: &reader)
+        } else {
+            reader.error(.warning, at: root, "herald.yml lists no components; the page will show none")
+        }
+
+        guard reader.diagnostics.allSatisfy({ $0.severity != .error }) else {
+            return .failure(DiagnosticsError(reader.diagnostics))
+        }
+        return .success(
+            SiteConfig(
+                title: title,
+                description: description,
+                url: url,
+                timeZone: timeZone,
+                language: language,
+                components: components
+            )
+        )
+    }
+
+    private func parseComponents(_ node: Node, key: Node, timeZone: TimeZone, reader: inout YAMLReader)
+        -> [Component]
+    {
+        guard case .sequence(let sequence) = node else {
+            reader.error(at: key, "'components' must be a list of components, each with an id and a name")
+            return []
+        }
+        let timeParser = TimeParser(timeZone: timeZone)
+        var components: [Component] = []
+        var seen: [String: Int] = [:]
+        for item in sequence {
+            guard
+                let fields = reader.fields(
+                    of: item,
+                    named: "a component",
+                    allowed: Self.componentKeys,
+                    required: ["id", "name"]
+                )
+            else { continue }
+            guard let idNode = fields["id"]?.value, let id = reader.string(idNode, field: "id"),
+                let name = fields["name"].flatMap({ reader.string($0.value, field: "name") })
+            else { continue }
+            guard Identifier.isValid(id) else {
+                reader.error(
+                    at: idNode,
+                    "component id '\(id)' must use only lowercase letters, digits, '-' and '_'",
+                    suggestion: Identifier.suggestion(for: id)
+                )
+                continue
+            }
+            if let first = seen[id] {
+                reader.error(at: idNode, "duplicate component id '\(id)'; it is already used on line \(first)")
+                continue
+            }
+            seen[id] = reader.line(of: idNode)
+            let since = fields["since"].flatMap {
+                reader.time($0.value, field: "since", parser: timeParser, allowDateOnly: true)
+            }
+            components.append(
+                Component(
+                    id: id,
+                    name: name,
+                    description: fields["description"].flatMap { reader.string($0.value, field: "description") } ?? "",
+                    group: fields["group"].flatMap { reader.string($0.value, field: "group") },
+                    since: since,
+                    position: components.count
+                )
+            )
+        }
+        return components
+    }
+
+    /// The base URL, ending in `/`, if `text` is an absolute http(s) URL with a host.
+    static func baseURL(_ text: String) -> URL? {
+        guard let components = URLComponents(string: text),
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = components.host, !host.isEmpty,
+            components.query == nil, components.fragment == nil
+        else { return nil }
+        return URL(string: text.hasSuffix("/") ? text : text + "/")
+    }
+}
+
+/// The rules for ids and slugs that become URL path segments.
+enum Identifier {
+    /// Lowercase letters, digits, `-` and `_`, starting with a letter or digit.
+    static func isValid(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, isLowerAlphanumeric(first) else { return false }
+        return id.unicodeScalars.allSatisfy { isLowerAlphanumeric($0) || $0 == "-" || $0 == "_" }
+    }
+
+    private static func isLowerAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+
+    /// A valid id close to `id`, for the hint.
+    static func suggestion(for id: String) -> String? {
+        let slug = slugify(id)
+        return slug.isEmpty ? nil : "did you mean '\(slug)'?"
+    }
+
+    /// Lowercases and replaces every run of other characters with `-`.
+    static func slugify(_ text: String) -> String {
+        var result = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if isLowerAlphanumeric(scalar) || scalar == "_" {
+                result.unicodeScalars.append(scalar)
+            } else if !result.isEmpty, !result.hasSuffix("-") {
+                result += "-"
+            }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return result
+    }
+}

@@ -1,0 +1,351 @@
+import Foundation
+import HeraldMarkdown
+import Yams
+
+/// Reads one incident file: YAML front matter, an optional summary, and update sections.
+///
+/// ```markdown
+/// ---
+/// title: Delayed payment processing
+/// impact: major
+/// components:
+///   payments: partial_outage
+/// ---
+///
+/// Optional summary.
+///
+/// ## Monitoring — 2026-11-26 15:10 UTC
+/// A fix is deployed and payments are flowing again.
+/// ```
+///
+/// Every level-2 heading of the body is an update heading; use `###` for sub-headings inside an
+/// update.
+public struct IncidentParser: Sendable {
+    /// The keys an incident's front matter accepts.
+    public static let keys = ["title", "impact", "components", "slug", "started", "draft"]
+
+    /// How far in the future an update may be (clock skew between laptops and CI) before it is
+    /// flagged.
+    public static let futureTolerance: TimeInterval = 5 * 60
+
+    /// The site's configuration, for component ids and the time zone.
+    public var config: SiteConfig
+    /// The build's clock, for warnings about updates in the future.
+    public var now: Date
+    private let markdown = MarkdownParser()
+
+    /// Creates a parser for a site.
+    public init(config: SiteConfig, now: Date) {
+        self.config = config
+        self.now = now
+    }
+
+    /// The outcome of parsing one file: the incident if it has no errors, and every diagnostic.
+    public struct Output: Sendable {
+        /// The incident, or nil when the file has errors.
+        public var incident: Incident?
+        /// Errors and warnings, in file order.
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Parses one incident file.
+    public func parse(_ file: SourceFile) -> Output {
+        let split: FrontMatter
+        switch FrontMatter.split(file) {
+        case .success(let value): split = value
+        case .failure(let diagnostic): return Output(incident: nil, diagnostics: [diagnostic])
+        }
+
+        var reader = YAMLReader(file: file, lineOffset: 1)
+        let header = readFrontMatter(split, file: file, reader: &reader)
+        var diagnostics = reader.diagnostics
+
+        let document = markdown.parse(split.body)
+        let body = readBody(document, split: split, file: file, started: header.started, diagnostics: &diagnostics)
+
+        guard diagnostics.allSatisfy({ $0.severity != .error }), let title = header.title, let impact = header.impact,
+            let slug = header.slug
+        else { return Output(incident: nil, diagnostics: diagnostics) }
+
+        let incident = Incident(
+            slug: slug,
+            title: title,
+            impact: impact,
+            components: header.components,
+            summaryHTML: body.summaryHTML,
+            updates: body.updates,
+            started: header.started,
+            draft: header.draft,
+            sourcePath: file.path
+        )
+        return Output(incident: incident, diagnostics: diagnostics)
+    }
+
+    // MARK: Front matter
+
+    private struct Header {
+        var title: String?
+        var impact: Impact?
+        var components: [AffectedComponent] = []
+        var slug: String?
+        var started: Date?
+        var draft = false
+    }
+
+    private func readFrontMatter(_ split: FrontMatter, file: SourceFile, reader: inout YAMLReader) -> Header {
+        var header = Header()
+        guard let root = reader.compose(split.yaml) else {
+            if reader.diagnostics.isEmpty {
+                reader.error(line: 1, column: 1, "front matter is empty; it needs at least title and impact")
+            }
+            return header
+        }
+        guard
+            let fields = reader.fields(
+                of: root,
+                named: "the front matter",
+                allowed: Self.keys,
+                required: ["title", "impact"]
+            )
+        else { return header }
+
+        header.title = fields["title"].flatMap { reader.string($0.value, field: "title") }
+        if let title = header.title, title.trimmingCharacters(in: .whitespaces).isEmpty, let node = fields["title"] {
+            reader.error(at: node.value, "'title' must not be blank")
+            header.title = nil
+        }
+        header.impact = fields["impact"].flatMap { reader.choice($0.value, field: "impact", from: Impact.allCases) }
+        if let draft = fields["draft"] { header.draft = reader.bool(draft.value, field: "draft") ?? false }
+        let timeParser = TimeParser(timeZone: config.timeZone)
+        header.started = fields["started"].flatMap { reader.time($0.value, field: "started", parser: timeParser) }
+
+        if let (_, node) = fields["slug"] {
+            if let slug = reader.string(node, field: "slug") {
+                if Identifier.isValid(slug) {
+                    header.slug = slug
+                } else {
+                    reader.error(
+                        at: node,
+                        "slug '\(slug)' is not URL-safe; use lowercase letters, digits, '-' and '_'",
+                        suggestion: Identifier.suggestion(for: slug)
+                    )
+                }
+            }
+        } else {
+            let name = String((file.path as NSString).lastPathComponent.dropLast(3))
+            if Identifier.isValid(name) {
+                header.slug = name
+            } else {
+                reader.error(
+                    line: 0,
+                    column: 1,
+                    "the file name '\(name)' cannot be used as the incident's URL; rename the file using lowercase"
+                        + " letters, digits and '-', or add a 'slug:'",
+                    suggestion: Identifier.suggestion(for: name)
+                )
+            }
+        }
+
+        if let (key, node) = fields["components"], let impact = header.impact ?? .some(.none) {
+            header.components = readComponents(node, key: key, impact: impact, reader: &reader)
+        }
+        return header
+    }
+
+    private func readComponents(_ node: Node, key: Node, impact: Impact, reader: inout YAMLReader)
+        -> [AffectedComponent]
+    {
+        let known = config.components.map(\.id)
+        var result: [AffectedComponent] = []
+        var seen = Set<String>()
+
+        func add(_ idNode: Node, status: ComponentStatus) {
+            guard let id = reader.string(idNode, field: "component id") else { return }
+            guard known.contains(id) else {
+                reader.error(
+                    at: idNode,
+                    "unknown component '\(id)'",
+                    expected: known,
+                    suggestion: Suggestion.didYouMean(id, in: known)
+                )
+                return
+            }
+            guard seen.insert(id).inserted else {
+                reader.error(at: idNode, "component '\(id)' is listed twice")
+                return
+            }
+            result.append(AffectedComponent(id: id, status: status))
+        }
+
+        switch node {
+        case .sequence(let sequence):
+            for item in sequence { add(item, status: impact.defaultComponentStatus) }
+        case .mapping(let mapping):
+            for (idNode, statusNode) in mapping {
+                guard let status = reader.choice(statusNode, field: "component status", from: ComponentStatus.allCases)
+                else { continue }
+                add(idNode, status: status)
+            }
+        case .scalar where reader.isNull(node):
+            break
+        default:
+            reader.error(
+                at: key,
+                "'components' must be a list of component ids, or a mapping of component ids to statuses"
+            )
+        }
+        return result
+    }
+
+    // MARK: Body
+
+    private struct Body {
+        var summaryHTML = ""
+        var updates: [IncidentUpdate] = []
+    }
+
+    private func readBody(
+        _ document: MarkdownDocument,
+        split: FrontMatter,
+        file: SourceFile,
+        started: Date?,
+        diagnostics: inout [Diagnostic]
+    ) -> Body {
+        var body = Body()
+        let bodyLines = split.body.split(separator: "\n", omittingEmptySubsequences: false)
+        let headingIndices = document.blocks.indices.filter { document.blocks[$0].kind == .heading(level: 2) }
+        let summaryEnd = headingIndices.first ?? document.blocks.endIndex
+        body.summaryHTML = document.blocks[..<summaryEnd].map(\.html).joined()
+
+        let timeParser = TimeParser(timeZone: config.timeZone)
+        var seenTimes: [Date: Int] = [:]
+        for (position, index) in headingIndices.enumerated() {
+            let heading = document.blocks[index]
+            let line = heading.startLine + split.bodyLineOffset
+            let lineText = file.line(line) ?? ""
+            guard let parts = UpdateHeading.split(heading.plainText) else {
+                diagnostics.append(
+                    file.diagnostic(
+                        line: line,
+                        column: heading.startColumn,
+                        "'\(heading.plainText)' is not an update heading; write '## <Status> — <time>'"
+                            + " (use '###' for other headings)",
+                        expected: UpdateStatus.allCases.map { "## \($0.rawValue) — 2026-11-26 15:40 UTC" }.prefix(1)
+                            .map { $0 }
+                    )
+                )
+                continue
+            }
+            let statusColumn = column(of: parts.status, in: lineText, fallback: heading.startColumn)
+            let status = UpdateStatus(rawValue: parts.status)
+            if status == nil {
+                let names = UpdateStatus.allCases.map(\.rawValue)
+                diagnostics.append(
+                    file.diagnostic(
+                        line: line,
+                        column: statusColumn,
+                        "unknown update status '\(parts.status)'",
+                        expected: names,
+                        suggestion: Suggestion.didYouMean(parts.status, in: names)
+                    )
+                )
+            }
+            let timeColumn = column(of: parts.time, in: lineText, fallback: heading.startColumn)
+            var time: Date?
+            switch timeParser.parse(parts.time) {
+            case .success(let date): time = date
+            case .failure(let failure):
+                diagnostics.append(
+                    file.diagnostic(
+                        line: line,
+                        column: timeColumn + failure.offset,
+                        failure.message,
+                        expected: TimeParser.acceptedForms
+                    )
+                )
+            }
+            guard let status, let time else { continue }
+
+            if let other = seenTimes[time] {
+                diagnostics.append(
+                    file.diagnostic(
+                        line: line,
+                        column: timeColumn,
+                        "two updates have the same time (the other is on line \(other)); give each update its own time"
+                    )
+                )
+                continue
+            }
+            seenTimes[time] = line
+            if time > now.addingTimeInterval(Self.futureTolerance) {
+                diagnostics.append(
+                    file.diagnostic(
+                        .warning,
+                        line: line,
+                        column: timeColumn,
+                        "update is in the future (the build's clock is \(Timestamp.iso8601(now)))"
+                    )
+                )
+            }
+            if let started, time < started {
+                diagnostics.append(
+                    file.diagnostic(
+                        line: line,
+                        column: timeColumn,
+                        "update is before the incident's 'started' time (\(Timestamp.iso8601(started)))"
+                    )
+                )
+            }
+
+            let nextLine =
+                position + 1 < headingIndices.count
+                ? document.blocks[headingIndices[position + 1]].startLine : bodyLines.count + 1
+            let markdown = Self.trimmedLines(bodyLines, from: heading.endLine + 1, to: nextLine - 1)
+            let end = position + 1 < headingIndices.count ? headingIndices[position + 1] : document.blocks.endIndex
+            let html = document.blocks[(index + 1)..<end].map(\.html).joined()
+            body.updates.append(IncidentUpdate(status: status, time: time, html: html, markdown: markdown, line: line))
+        }
+
+        if headingIndices.isEmpty {
+            diagnostics.append(
+                file.diagnostic(
+                    line: split.bodyLineOffset,
+                    "incident has no updates; add one such as '## Investigating — 2026-11-26 14:05 UTC'"
+                )
+            )
+        }
+        checkOrder(body.updates, file: file, diagnostics: &diagnostics)
+        return body
+    }
+
+    /// Warns about updates after `Resolved` that reopen the incident, so that a mistyped time does
+    /// not silently reopen it.
+    private func checkOrder(_ updates: [IncidentUpdate], file: SourceFile, diagnostics: inout [Diagnostic]) {
+        let chronological = updates.sorted { $0.time < $1.time }
+        guard let resolved = chronological.firstIndex(where: { $0.status == .resolved }) else { return }
+        for update in chronological[(resolved + 1)...] where update.status != .postmortem && update.status != .update {
+            diagnostics.append(
+                file.diagnostic(
+                    .warning,
+                    line: update.line,
+                    "'\(update.status.rawValue)' update after 'Resolved' reopens the incident; check its time"
+                )
+            )
+        }
+    }
+
+    /// The 1-based column of `needle` in `line`, counted in Unicode scalars.
+    private func column(of needle: String, in line: String, fallback: Int) -> Int {
+        guard !needle.isEmpty, let range = line.range(of: needle) else { return fallback }
+        return line.unicodeScalars[..<range.lowerBound].count + 1
+    }
+
+    /// Lines `from...to` (1-based, inclusive) without leading and trailing blank lines.
+    static func trimmedLines(_ lines: [Substring], from: Int, to: Int) -> String {
+        guard from <= to, from >= 1 else { return "" }
+        var slice = lines[(from - 1)..<min(to, lines.count)]
+        while let first = slice.first, first.allSatisfy(\.isWhitespace) { slice.removeFirst() }
+        while let last = slice.last, last.allSatisfy(\.isWhitespace) { slice.removeLast() }
+        return slice.joined(separator: "\n")
+    }
+}

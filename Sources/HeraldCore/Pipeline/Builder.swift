@@ -1,0 +1,194 @@
+import Foundation
+
+/// Herald's pipeline: load, parse, model and status, render and write, publish.
+///
+/// Each stage takes values and returns values; only the write stage touches the output folder.
+/// All content problems of a run are collected and reported together; when there is any error,
+/// nothing is published and the previous site stays as it was.
+public struct Builder: Sendable {
+    /// What a build reads and where it writes.
+    public struct Options: Sendable {
+        /// The site's folder (holding `herald.yml`, `incidents/` and `theme/`).
+        public var root: URL
+        /// The output folder (by default `<root>/site`).
+        public var output: URL
+        /// The build's clock.
+        public var now: Date
+        /// Whether warnings count as errors.
+        public var strict: Bool
+
+        /// Creates options.
+        public init(root: URL, output: URL? = nil, now: Date, strict: Bool = false) {
+            self.root = root.standardizedFileURL
+            self.output = (output ?? root.appendingPathComponent("site")).standardizedFileURL
+            self.now = now
+            self.strict = strict
+        }
+    }
+
+    /// The time one stage took.
+    public struct StageTiming: Sendable {
+        public var name: String
+        public var duration: Duration
+    }
+
+    /// What a successful build did.
+    public struct Report: Sendable {
+        /// Warnings: the site was published, but these look wrong.
+        public var warnings: [Diagnostic]
+        /// How many files were written.
+        public var fileCount: Int
+        /// How many incidents were published.
+        public var incidentCount: Int
+        /// The time each stage took, in order.
+        public var stages: [StageTiming]
+    }
+
+    /// What checking a site found.
+    public struct CheckResult: Sendable {
+        /// The checked site, when it has no errors.
+        public var site: Site?
+        /// The theme, when it has no errors.
+        public var theme: Theme?
+        /// Every problem, errors and warnings, sorted by location.
+        public var diagnostics: [Diagnostic]
+        /// The time each stage took.
+        public var stages: [StageTiming]
+
+        /// Whether the site can be published.
+        public func hasErrors(strict: Bool) -> Bool {
+            diagnostics.contains { $0.severity == .error || strict }
+        }
+    }
+
+    /// The names of the stages, for progress lines such as `[3/5] Model and status`.
+    public static let stageNames = ["Load", "Parse", "Model and status", "Render and write", "Publish"]
+
+    public let options: Options
+
+    /// Creates a builder.
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// Loads and validates everything without writing anything.
+    ///
+    /// - Parameter progress: Called as each stage starts, with its 1-based number.
+    public func check(progress: @Sendable (Int, String) -> Void = { _, _ in }) async -> CheckResult {
+        var stages: [StageTiming] = []
+        let clock = ContinuousClock()
+
+        progress(1, Self.stageNames[0])
+        var start = clock.now
+        let loader = SourceLoader(root: options.root)
+        let sources: SiteSources
+        do {
+            sources = try loader.load()
+        } catch {
+            return CheckResult(site: nil, theme: nil, diagnostics: error.diagnostics, stages: stages)
+        }
+        stages.append(StageTiming(name: Self.stageNames[0], duration: clock.now - start))
+
+        progress(2, Self.stageNames[1])
+        start = clock.now
+        var diagnostics: [Diagnostic] = []
+        var config: SiteConfig?
+        switch ConfigParser().parse(sources.config) {
+        case .success(let value): config = value
+        case .failure(let error): diagnostics += error.diagnostics
+        }
+        // Incidents are still checked when herald.yml has errors, against an empty component list,
+        // so that one run reports everything; unknown-component errors are then left out.
+        let parser = IncidentParser(
+            config: config ?? SiteConfig(title: "", url: URL(string: "https://example.com/")!, components: []),
+            now: options.now
+        )
+        let outputs = (try? await parallelMap(sources.incidents) { parser.parse($0) }) ?? []
+        for output in outputs {
+            diagnostics += output.diagnostics.filter { config != nil || !$0.message.hasPrefix("unknown component") }
+        }
+        let incidents = outputs.compactMap(\.incident)
+        diagnostics += Site.crossFileDiagnostics(incidents, files: sources.incidents)
+
+        let themePath = loader.relativePath(of: loader.themeDirectory)
+        var theme: Theme?
+        switch Theme.load(templates: sources.templates, assets: sources.assets, themePath: themePath) {
+        case .success(let value): theme = value
+        case .failure(let error): diagnostics += error.diagnostics
+        }
+        stages.append(StageTiming(name: Self.stageNames[1], duration: clock.now - start))
+
+        diagnostics.sort { ($0.location, $0.message) < ($1.location, $1.message) }
+        guard let config, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return CheckResult(site: nil, theme: theme, diagnostics: diagnostics, stages: stages)
+        }
+        let site = Site(config: config, incidents: incidents, now: options.now)
+        return CheckResult(site: site, theme: theme, diagnostics: diagnostics, stages: stages)
+    }
+
+    /// Builds the site and publishes it to the output folder.
+    ///
+    /// - Parameter progress: Called as each stage starts, with its 1-based number.
+    /// - Returns: What the build did.
+    /// - Throws: `DiagnosticsError` with every problem when the site cannot be published; the
+    ///   output folder is then untouched.
+    public func build(progress: @escaping @Sendable (Int, String) -> Void = { _, _ in }) async throws(DiagnosticsError)
+        -> Report
+    {
+        let checked = await check(progress: progress)
+        guard !checked.hasErrors(strict: options.strict), let site = checked.site, let theme = checked.theme else {
+            throw DiagnosticsError(checked.diagnostics)
+        }
+        var stages = checked.stages
+        let clock = ContinuousClock()
+
+        progress(3, Self.stageNames[2])
+        var start = clock.now
+        let index = SiteIndex(site: site)
+        let status = SiteStatus(site: site)
+        let renderer = SiteRenderer(site: site, index: index, status: status, theme: theme)
+        stages.append(StageTiming(name: Self.stageNames[2], duration: clock.now - start))
+
+        progress(4, Self.stageNames[3])
+        start = clock.now
+        let writer = SiteWriter(output: options.output)
+        let outputLocation = SourceLocation(path: options.output.lastPathComponent)
+        do {
+            try writer.prepare(protecting: [
+                options.root, options.root.appendingPathComponent("incidents"),
+                options.root.appendingPathComponent("theme"),
+            ])
+        } catch {
+            throw DiagnosticsError([Diagnostic(at: outputLocation, error.description)])
+        }
+        let counts: [Int]
+        do {
+            counts = try await parallelMap(renderer.jobs) { job in
+                let files = try renderer.render(job)
+                try writer.write(files)
+                return files.count
+            }
+        } catch {
+            writer.discard()
+            throw DiagnosticsError([Diagnostic(at: outputLocation, "build failed: \(error)")])
+        }
+        stages.append(StageTiming(name: Self.stageNames[3], duration: clock.now - start))
+
+        progress(5, Self.stageNames[4])
+        start = clock.now
+        do {
+            try writer.commit()
+        } catch {
+            writer.discard()
+            throw DiagnosticsError([Diagnostic(at: outputLocation, error.description)])
+        }
+        stages.append(StageTiming(name: Self.stageNames[4], duration: clock.now - start))
+
+        return Report(
+            warnings: checked.diagnostics.filter { $0.severity == .warning },
+            fileCount: counts.reduce(1, +),
+            incidentCount: site.incidents.count,
+            stages: stages
+        )
+    }
+}

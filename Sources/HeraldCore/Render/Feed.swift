@@ -1,0 +1,200 @@
+import Foundation
+
+/// A feed with one entry per update, so that a subscriber hears every update, not just every
+/// incident. The same feed is written as RSS 2.0, Atom 1.0 and JSON Feed 1.1.
+struct Feed: Sendable {
+    /// One update as a feed entry.
+    struct Entry: Sendable {
+        /// The incident page's URL plus the update's anchor: stable across builds and title edits.
+        var id: String
+        /// `Delayed payment processing — Monitoring`.
+        var title: String
+        /// The update on the incident page.
+        var url: String
+        /// When the update was posted.
+        var date: Date
+        /// The update as HTML, after a line with its status, impact and affected components.
+        var html: String
+        /// The names of the affected components.
+        var categories: [String]
+    }
+
+    /// The most entries a feed holds.
+    static let limit = 50
+
+    var title: String
+    var description: String
+    var language: String
+    /// The page the feed belongs to (absolute).
+    var homeURL: String
+    /// Absolute URLs of the feed's three forms.
+    var rssURL: String
+    var atomURL: String
+    var jsonURL: String
+    /// The newest entry's date, or the build's clock for an empty feed.
+    var updated: Date
+    var entries: [Entry]
+
+    /// The newest `limit` updates of the incidents at `indices`, newest first.
+    static func entries(of indices: [Int], in site: Site, components: [String: Component]) -> [Entry] {
+        var candidates: [(incident: Int, update: Int, date: Date)] = []
+        for index in indices {
+            for (position, update) in site.incidents[index].updates.enumerated() {
+                candidates.append((index, position, update.time))
+            }
+        }
+        // Newest first; ties broken by slug so the order never depends on the input order.
+        candidates.sort {
+            ($0.date, site.incidents[$1.incident].slug) > ($1.date, site.incidents[$0.incident].slug)
+        }
+        return candidates.prefix(limit).map { candidate in
+            let incident = site.incidents[candidate.incident]
+            let update = incident.updates[candidate.update]
+            let pageURL = site.config.absoluteURL("incidents/\(incident.slug)/")
+            let names = incident.components.compactMap { components[$0.id]?.name }
+            var header = "<p><strong>" + HTML.escape(update.status.rawValue) + "</strong>"
+            header += " · Impact: " + HTML.escape(incident.impact.rawValue)
+            if !names.isEmpty { header += " · Affected: " + HTML.escape(names.joined(separator: ", ")) }
+            header += "</p>\n"
+            return Entry(
+                id: pageURL + "#" + update.anchor,
+                title: incident.title + " \u{2014} " + update.status.rawValue,
+                url: pageURL + "#" + update.anchor,
+                date: update.time,
+                html: header + update.html,
+                categories: names
+            )
+        }
+    }
+
+    /// RSS 2.0 with RFC 822 dates.
+    func rss() -> String {
+        var xml = XMLWriter()
+        xml.open("rss", [("version", "2.0"), ("xmlns:atom", "http://www.w3.org/2005/Atom")])
+        xml.open("channel")
+        xml.element("title", title)
+        xml.element("link", homeURL)
+        xml.element("description", description.isEmpty ? title : description)
+        xml.element("language", language)
+        xml.element("lastBuildDate", Timestamp.rfc822(updated))
+        xml.element("generator", "Herald")
+        xml.empty("atom:link", [("href", rssURL), ("rel", "self"), ("type", "application/rss+xml")])
+        for entry in entries {
+            xml.open("item")
+            xml.element("title", entry.title)
+            xml.element("link", entry.url)
+            xml.element("guid", entry.id, [("isPermaLink", "true")])
+            xml.element("pubDate", Timestamp.rfc822(entry.date))
+            for category in entry.categories { xml.element("category", category) }
+            xml.element("description", entry.html)
+            xml.close()
+        }
+        return xml.finish()
+    }
+
+    /// Atom 1.0 (RFC 4287).
+    func atom() -> String {
+        var xml = XMLWriter()
+        xml.open("feed", [("xmlns", "http://www.w3.org/2005/Atom"), ("xml:lang", language)])
+        xml.element("id", atomURL)
+        xml.element("title", title)
+        if !description.isEmpty { xml.element("subtitle", description) }
+        xml.element("updated", Timestamp.iso8601(updated))
+        xml.empty("link", [("href", homeURL), ("rel", "alternate"), ("type", "text/html")])
+        xml.empty("link", [("href", atomURL), ("rel", "self"), ("type", "application/atom+xml")])
+        xml.open("author")
+        xml.element("name", title)
+        xml.element("uri", homeURL)
+        xml.close()
+        xml.element("generator", "Herald")
+        for entry in entries {
+            xml.open("entry")
+            xml.element("id", entry.id)
+            xml.element("title", entry.title)
+            xml.element("updated", Timestamp.iso8601(entry.date))
+            xml.element("published", Timestamp.iso8601(entry.date))
+            xml.empty("link", [("href", entry.url), ("rel", "alternate"), ("type", "text/html")])
+            for category in entry.categories { xml.empty("category", [("term", category)]) }
+            xml.element("content", entry.html, [("type", "html")])
+            xml.close()
+        }
+        return xml.finish()
+    }
+
+    /// JSON Feed 1.1, written with `JSONEncoder` (sorted keys).
+    func json() throws -> Data {
+        struct Document: Encodable {
+            var version = "https://jsonfeed.org/version/1.1"
+            var title: String
+            var description: String?
+            var home_page_url: String
+            var feed_url: String
+            var language: String
+            var authors: [Author]
+            var items: [Item]
+        }
+        struct Author: Encodable {
+            var name: String
+            var url: String
+        }
+        struct Item: Encodable {
+            var id: String
+            var url: String
+            var title: String
+            var content_html: String
+            var date_published: String
+            var date_modified: String
+            var tags: [String]?
+        }
+        let document = Document(
+            title: title,
+            description: description.isEmpty ? nil : description,
+            home_page_url: homeURL,
+            feed_url: jsonURL,
+            language: language,
+            authors: [Author(name: title, url: homeURL)],
+            items: entries.map {
+                Item(
+                    id: $0.id,
+                    url: $0.url,
+                    title: $0.title,
+                    content_html: $0.html,
+                    date_published: Timestamp.iso8601($0.date),
+                    date_modified: Timestamp.iso8601($0.date),
+                    tags: $0.categories.isEmpty ? nil : $0.categories
+                )
+            }
+        )
+        return try JSONOutput.encode(document)
+    }
+}
+
+/// Herald's one JSON style: sorted keys, pretty-printed, slashes unescaped, a final newline.
+enum JSONOutput {
+    static func encode(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        return data
+    }
+}
+
+/// Escaping for HTML built outside templates.
+enum HTML {
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,378 @@
+import Foundation
+
+/// Turns the site into output files. The work is split into independent jobs (one page, one
+/// component's feeds, ...) that the pipeline runs in parallel; each job only reads the shared
+/// site, index and status values.
+public struct SiteRenderer: Sendable {
+    /// One independent piece of rendering.
+    public enum Job: Sendable, Hashable {
+        case index
+        case incident(Int)
+        case component(String)
+        case history
+        case month(String)
+        case notFound
+        case sitemap
+        /// The site-wide feeds, or one component's.
+        case feeds(component: String?)
+        case assets
+    }
+
+    /// How many days the index's recent history shows.
+    public static let recentDays = 7
+
+    let site: Site
+    let index: SiteIndex
+    let status: SiteStatus
+    let theme: Theme
+    private let format: DisplayFormat
+
+    /// Creates a renderer.
+    public init(site: Site, index: SiteIndex, status: SiteStatus, theme: Theme) {
+        self.site = site
+        self.index = index
+        self.status = status
+        self.theme = theme
+        self.format = DisplayFormat(timeZone: site.config.timeZone)
+    }
+
+    /// Every job of the build, in a fixed order.
+    public var jobs: [Job] {
+        var jobs: [Job] = [.index, .history, .notFound, .sitemap, .feeds(component: nil), .assets]
+        jobs += site.incidents.indices.map { .incident($0) }
+        for component in site.config.components {
+            jobs.append(.component(component.id))
+            jobs.append(.feeds(component: component.id))
+        }
+        jobs += index.months.map { .month($0) }
+        return jobs
+    }
+
+    /// Renders one job.
+    ///
+    /// - Returns: The files the job produces.
+    /// - Throws: When a JSON feed cannot be encoded.
+    public func render(_ job: Job) throws -> [OutputFile] {
+        switch job {
+        case .index:
+            return [page("index.html", template: "index", title: site.config.title, content: indexContent())]
+        case .incident(let position):
+            let incident = site.incidents[position]
+            let content = IncidentContent(incident: incidentView(incident, root: "../../", detailed: true))
+            let path = "incidents/\(incident.slug)/index.html"
+            return [
+                page(path, template: "incident", title: "\(incident.title) · \(site.config.title)", content: content)
+            ]
+        case .component(let id):
+            guard let component = index.componentsByID[id] else { return [] }
+            return [componentPage(component)]
+        case .history:
+            return [
+                page(
+                    "history/index.html", template: "history", title: "History · \(site.config.title)",
+                    content: historyContent())
+            ]
+        case .month(let key):
+            return [monthPage(key)]
+        case .notFound:
+            return [
+                page(
+                    "404.html",
+                    template: "404",
+                    title: "Page not found · \(site.config.title)",
+                    content: NotFoundContent(),
+                    root: site.config.basePath
+                )
+            ]
+        case .sitemap:
+            return [OutputFile(path: "sitemap.xml", text: sitemap())]
+        case .feeds(let componentID):
+            return try feeds(for: componentID)
+        case .assets:
+            return theme.assets.map { OutputFile(path: "assets/" + $0.path, data: Data($0.data)) }
+        }
+    }
+
+    // MARK: Pages
+
+    private func page<Content: Sendable>(
+        _ path: String,
+        template: String,
+        title: String,
+        content: Content,
+        root: String? = nil,
+        feeds: FeedLinks? = nil
+    ) -> OutputFile {
+        let depth = path.split(separator: "/").count - 1
+        let root = root ?? (depth == 0 ? "./" : String(repeating: "../", count: depth))
+        let directory = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+        let context = PageContext(
+            site: SiteView(
+                title: site.config.title,
+                description: site.config.description,
+                url: site.config.url.absoluteString,
+                language: site.config.language,
+                timeZone: site.config.timeZone.identifier
+            ),
+            page: PageView(
+                title: title,
+                description: site.config.description,
+                root: root,
+                canonicalURL: site.config.absoluteURL(directory),
+                isIndex: path == "index.html",
+                isHistory: path.hasPrefix("history/"),
+                feeds: feeds ?? siteFeedLinks(root: root)
+            ),
+            status: StatusView(
+                indicator: status.indicator.rawValue,
+                description: status.indicator.description,
+                isOperational: status.indicator == .none
+            ),
+            built: timeView(site.now),
+            content: content
+        )
+        return OutputFile(path: path, text: theme.render(template, context))
+    }
+
+    private func siteFeedLinks(root: String) -> FeedLinks {
+        FeedLinks(
+            title: site.config.title,
+            rss: root + "history.rss",
+            atom: root + "history.atom",
+            json: root + "feed.json"
+        )
+    }
+
+    private func indexContent() -> IndexContent {
+        let open = status.openIncidents.map { incidentView(site.incidents[$0], root: "./", detailed: false) }
+        let groups = index.groups.map { group -> GroupView in
+            let components = group.components.map { componentView($0, root: "./") }
+            let worst = group.components.map { status.status(of: $0.id) }.max() ?? .operational
+            return GroupView(
+                name: group.name ?? "",
+                hasName: group.name != nil,
+                components: components,
+                status: worst.rawValue,
+                statusLabel: worst.label
+            )
+        }
+        return IndexContent(openIncidents: open, hasOpenIncidents: !open.isEmpty, groups: groups, days: recentDays())
+    }
+
+    /// The last `recentDays` days in the site's zone, each with the incidents active on it.
+    private func recentDays() -> [DayView] {
+        let zone = site.config.timeZone
+        let today = CivilTime(site.now, in: zone).daysSinceEpoch
+        let firstDay = today - Self.recentDays + 1
+        var byDay: [Int: [Int]] = [:]
+        for (position, incident) in site.incidents.enumerated() {
+            let end = CivilTime(incident.resolvedAt ?? site.now, in: zone).daysSinceEpoch
+            guard end >= firstDay else { continue }
+            let start = max(CivilTime(incident.started, in: zone).daysSinceEpoch, firstDay)
+            guard start <= today else { continue }
+            for day in start...min(end, today) { byDay[day, default: []].append(position) }
+        }
+        return (firstDay...today).reversed().map { day in
+            let (year, month, dayOfMonth) = CivilTime.civil(fromDays: day)
+            let incidents = (byDay[day] ?? []).map { incidentView(site.incidents[$0], root: "./", detailed: false) }
+            let iso = "\(Timestamp.pad(year, 4))-\(Timestamp.pad(month))-\(Timestamp.pad(dayOfMonth))"
+            return DayView(
+                date: TimeView(iso: iso, text: DisplayFormat.day(year: year, month: month, day: dayOfMonth)),
+                incidents: incidents,
+                isQuiet: incidents.isEmpty
+            )
+        }
+    }
+
+    private func componentPage(_ component: Component) -> OutputFile {
+        let root = "../../"
+        let positions = index.incidentsByComponent[component.id] ?? []
+        let incidents = positions.map { incidentView(site.incidents[$0], root: root, detailed: false) }
+        let open = incidents.filter(\.isOpen)
+        let content = ComponentContent(
+            component: componentView(component, root: root),
+            group: component.group,
+            openIncidents: open,
+            hasOpenIncidents: !open.isEmpty,
+            incidents: incidents,
+            hasIncidents: !incidents.isEmpty
+        )
+        let feeds = FeedLinks(
+            title: "\(site.config.title): \(component.name)",
+            rss: "history.rss",
+            atom: "history.atom",
+            json: "feed.json"
+        )
+        return page(
+            "components/\(component.id)/index.html",
+            template: "component",
+            title: "\(component.name) · \(site.config.title)",
+            content: content,
+            feeds: feeds
+        )
+    }
+
+    private func historyContent() -> HistoryContent {
+        var years: [YearView] = []
+        for key in index.months {
+            let year = String(key.prefix(4))
+            let month = MonthView(
+                key: key,
+                label: DisplayFormat.monthLabel(key),
+                url: "\(key)/",
+                count: index.incidentsByMonth[key]?.count ?? 0,
+                incidents: []
+            )
+            if years.last?.year == year {
+                years[years.count - 1].months.append(month)
+            } else {
+                years.append(YearView(year: year, months: [month]))
+            }
+        }
+        return HistoryContent(years: years, hasIncidents: !years.isEmpty)
+    }
+
+    private func monthPage(_ key: String) -> OutputFile {
+        let root = "../../"
+        let positions = index.incidentsByMonth[key] ?? []
+        let month = MonthView(
+            key: key,
+            label: DisplayFormat.monthLabel(key),
+            url: "\(root)history/\(key)/",
+            count: positions.count,
+            incidents: positions.map { incidentView(site.incidents[$0], root: root, detailed: false) }
+        )
+        let position = index.months.firstIndex(of: key) ?? 0
+        let link = { (key: String) in LinkView(url: "\(root)history/\(key)/", text: DisplayFormat.monthLabel(key)) }
+        let newer = position > 0 ? link(index.months[position - 1]) : nil
+        let older = position + 1 < index.months.count ? link(index.months[position + 1]) : nil
+        return page(
+            "history/\(key)/index.html",
+            template: "month",
+            title: "\(month.label) · History · \(site.config.title)",
+            content: MonthContent(month: month, newer: newer, older: older)
+        )
+    }
+
+    // MARK: Views
+
+    private func timeView(_ date: Date) -> TimeView {
+        TimeView(iso: Timestamp.iso8601(date), text: format.dateTime(date))
+    }
+
+    private func componentView(_ component: Component, root: String) -> ComponentView {
+        let current = status.status(of: component.id)
+        return ComponentView(
+            id: component.id,
+            name: component.name,
+            description: component.description,
+            url: "\(root)components/\(component.id)/",
+            status: current.rawValue,
+            statusLabel: current.label,
+            isOperational: current == .operational
+        )
+    }
+
+    private func updateView(_ update: IncidentUpdate) -> UpdateView {
+        UpdateView(
+            status: update.status.apiValue,
+            statusLabel: update.status.rawValue,
+            anchor: update.anchor,
+            time: timeView(update.time),
+            bodyHTML: update.html
+        )
+    }
+
+    private func incidentView(_ incident: Incident, root: String, detailed: Bool) -> IncidentView {
+        let affected = incident.components.compactMap { affected -> AffectedView? in
+            guard let component = index.componentsByID[affected.id] else { return nil }
+            return AffectedView(
+                name: component.name,
+                url: "\(root)components/\(component.id)/",
+                status: affected.status.rawValue,
+                statusLabel: affected.status.label
+            )
+        }
+        let statusWord = incident.isOpen ? incident.status : (incident.status == .postmortem ? .postmortem : .resolved)
+        return IncidentView(
+            slug: incident.slug,
+            title: incident.title,
+            url: "\(root)incidents/\(incident.slug)/",
+            impact: incident.impact.rawValue,
+            impactLabel: incident.impact.rawValue.capitalized,
+            status: statusWord.apiValue,
+            statusLabel: statusWord.rawValue,
+            isOpen: incident.isOpen,
+            started: timeView(incident.started),
+            resolved: incident.resolvedAt.map(timeView),
+            duration: DisplayFormat.duration(incident.duration(now: site.now)),
+            components: affected,
+            hasComponents: !affected.isEmpty,
+            summaryHTML: incident.summaryHTML,
+            latestUpdate: incident.latestUpdate.map(updateView),
+            updates: detailed ? incident.updates.map(updateView) : []
+        )
+    }
+
+    // MARK: Feeds and sitemap
+
+    private func feeds(for componentID: String?) throws -> [OutputFile] {
+        let folder: String
+        let feed: Feed
+        if let componentID, let component = index.componentsByID[componentID] {
+            folder = "components/\(component.id)/"
+            let entries = Feed.entries(
+                of: index.incidentsByComponent[component.id] ?? [],
+                in: site,
+                components: index.componentsByID
+            )
+            feed = makeFeed(
+                title: "\(site.config.title): \(component.name)",
+                description: "Incidents affecting \(component.name)",
+                folder: folder,
+                entries: entries
+            )
+        } else {
+            folder = ""
+            let entries = Feed.entries(of: Array(site.incidents.indices), in: site, components: index.componentsByID)
+            feed = makeFeed(
+                title: site.config.title, description: site.config.description, folder: "", entries: entries)
+        }
+        return [
+            OutputFile(path: folder + "history.rss", text: feed.rss()),
+            OutputFile(path: folder + "history.atom", text: feed.atom()),
+            OutputFile(path: folder + "feed.json", data: try feed.json()),
+        ]
+    }
+
+    private func makeFeed(title: String, description: String, folder: String, entries: [Feed.Entry]) -> Feed {
+        Feed(
+            title: title,
+            description: description,
+            language: site.config.language,
+            homeURL: site.config.absoluteURL(folder),
+            rssURL: site.config.absoluteURL(folder + "history.rss"),
+            atomURL: site.config.absoluteURL(folder + "history.atom"),
+            jsonURL: site.config.absoluteURL(folder + "feed.json"),
+            updated: entries.first?.date ?? site.now,
+            entries: entries
+        )
+    }
+
+    private func sitemap() -> String {
+        var xml = XMLWriter()
+        xml.open("urlset", [("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")])
+        func url(_ path: String, modified: Date? = nil) {
+            xml.open("url")
+            xml.element("loc", site.config.absoluteURL(path))
+            if let modified { xml.element("lastmod", Timestamp.iso8601(modified)) }
+            xml.close()
+        }
+        url("")
+        url("history/")
+        for key in index.months { url("history/\(key)/") }
+        for component in site.config.components { url("components/\(component.id)/") }
+        for incident in site.incidents { url("incidents/\(incident.slug)/", modified: incident.updatedAt) }
+        return xml.finish()
+    }
+}

@@ -1,0 +1,163 @@
+// The values templates see. Every `{{name}}` a theme can use is a stored property here; the
+// README's theme reference lists them. Properties ending in `HTML` hold HTML rendered by
+// cmark-gfm in safe mode and are the only ones a template should print unescaped (`{{{...}}}`).
+
+/// The context every page is rendered with.
+struct PageContext<Content: Sendable>: Sendable {
+    var site: SiteView
+    var page: PageView
+    var status: StatusView
+    var built: TimeView
+    var content: Content
+}
+
+struct SiteView: Sendable {
+    var title: String
+    var description: String
+    var url: String
+    var language: String
+    var timeZone: String
+}
+
+struct PageView: Sendable {
+    /// The `<title>`.
+    var title: String
+    var description: String
+    /// The relative prefix to the site root (`./`, `../../`), or the absolute base path on 404.
+    var root: String
+    var canonicalURL: String
+    var isIndex: Bool
+    var isHistory: Bool
+    var feeds: FeedLinks
+}
+
+struct FeedLinks: Sendable {
+    var title: String
+    var rss: String
+    var atom: String
+    var json: String
+}
+
+struct StatusView: Sendable {
+    var indicator: String
+    var description: String
+    var isOperational: Bool
+}
+
+struct TimeView: Sendable {
+    /// RFC 3339 in UTC, for `<time datetime>`.
+    var iso: String
+    /// The time as readers see it, in the site's zone.
+    var text: String
+}
+
+struct ComponentView: Sendable {
+    var id: String
+    var name: String
+    var description: String
+    var url: String
+    var status: String
+    var statusLabel: String
+    var isOperational: Bool
+}
+
+struct GroupView: Sendable {
+    var name: String
+    var hasName: Bool
+    var components: [ComponentView]
+    var status: String
+    var statusLabel: String
+}
+
+struct AffectedView: Sendable {
+    var name: String
+    var url: String
+    var status: String
+    var statusLabel: String
+}
+
+struct UpdateView: Sendable {
+    var status: String
+    var statusLabel: String
+    var anchor: String
+    var time: TimeView
+    var bodyHTML: String
+}
+
+struct IncidentView: Sendable {
+    var slug: String
+    var title: String
+    var url: String
+    var impact: String
+    var impactLabel: String
+    var status: String
+    var statusLabel: String
+    var isOpen: Bool
+    var started: TimeView
+    var resolved: TimeView?
+    var duration: String
+    var components: [AffectedView]
+    var hasComponents: Bool
+    var summaryHTML: String
+    var latestUpdate: UpdateView?
+    var updates: [UpdateView]
+}
+
+struct DayView: Sendable {
+    var date: TimeView
+    var incidents: [IncidentView]
+    var isQuiet: Bool
+}
+
+struct MonthView: Sendable {
+    var key: String
+    var label: String
+    var url: String
+    var count: Int
+    var incidents: [IncidentView]
+}
+
+struct YearView: Sendable {
+    var year: String
+    var months: [MonthView]
+}
+
+struct LinkView: Sendable {
+    var url: String
+    var text: String
+}
+
+// MARK: Page contents
+
+struct IndexContent: Sendable {
+    var openIncidents: [IncidentView]
+    var hasOpenIncidents: Bool
+    var groups: [GroupView]
+    var days: [DayView]
+}
+
+struct IncidentContent: Sendable {
+    var incident: IncidentView
+}
+
+struct ComponentContent: Sendable {
+    var component: ComponentView
+    var group: String?
+    var openIncidents: [IncidentView]
+    var hasOpenIncidents: Bool
+    var incidents: [IncidentView]
+    var hasIncidents: Bool
+}
+
+struct HistoryContent: Sendable {
+    var years: [YearView]
+    var hasIncidents: Bool
+}
+
+struct MonthContent: Sendable {
+    var month: MonthView
+    var newer: LinkView?
+    var older: LinkView?
+}
+
+struct NotFoundContent: Sendable {}

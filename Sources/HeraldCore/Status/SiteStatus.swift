@@ -1,0 +1,37 @@
+import Foundation
+
+/// The status of everything at the build's clock: pure functions of the site.
+public struct SiteStatus: Sendable {
+    /// Each component's current status: the worst status among the open incidents that name it.
+    public var componentStatuses: [String: ComponentStatus]
+    /// The overall indicator: the worst of the open incidents' impacts and the components'
+    /// statuses.
+    public var indicator: Indicator
+    /// Indices into `Site.incidents` of the open incidents, newest first.
+    public var openIncidents: [Int]
+
+    /// Computes the status of `site`.
+    public init(site: Site) {
+        var statuses: [String: ComponentStatus] = [:]
+        for component in site.config.components { statuses[component.id] = .operational }
+        var indicator = Indicator.none
+        var open: [Int] = []
+        for (index, incident) in site.incidents.enumerated() where incident.isOpen {
+            open.append(index)
+            indicator = max(indicator, Indicator(incident.impact))
+            for affected in incident.components {
+                let current = statuses[affected.id] ?? .operational
+                statuses[affected.id] = max(current, affected.status)
+                indicator = max(indicator, affected.status.indicator)
+            }
+        }
+        componentStatuses = statuses
+        self.indicator = indicator
+        openIncidents = open
+    }
+
+    /// The status of one component.
+    public func status(of componentID: String) -> ComponentStatus {
+        componentStatuses[componentID] ?? .operational
+    }
+}

@@ -1,0 +1,168 @@
+import CCmarkGFM
+import Synchronization
+
+/// Parses GitHub Flavored Markdown with cmark-gfm and renders it as safe HTML.
+///
+/// Rendering is always in safe mode: raw HTML is omitted, and links or images whose URL has a
+/// scheme other than `http`, `https` or `mailto` lose their URL (cmark-gfm's own safe mode still
+/// lets `data:image/...` through; Herald does not). The `tagfilter` extension is attached as well,
+/// so even an unsafe renderer would neutralise `<script>` and friends.
+///
+/// Thread safety: Debian's cmark-gfm 0.29.0.gfm.6 changes a global character table while parsing
+/// with extensions, and registering the core extensions is not thread-safe either, so concurrent
+/// parses silently lose strikethrough and autolinks. Parsing (feed and finish) therefore runs one
+/// document at a time behind a lock; walking the tree and rendering HTML work on a tree that this
+/// call owns and run in parallel. Every C object is freed before `parse` returns.
+public struct MarkdownParser: Sendable {
+    /// The GFM extensions Herald enables, in the order they are attached.
+    public static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+
+    /// URL schemes that survive in links and images; URLs without a scheme (relative) survive too.
+    public static let allowedURLSchemes: Set<String> = ["http", "https", "mailto"]
+
+    private static let parseLock = Mutex(())
+
+    private let parseOptions: Int32 = CMARK_OPT_VALIDATE_UTF8
+    private let renderOptions: Int32 = CMARK_OPT_SAFE
+
+    /// Creates a parser.
+    public init() {}
+
+    /// Parses `source` and returns its top-level blocks with their HTML.
+    ///
+    /// - Parameter source: Markdown text (GFM).
+    /// - Returns: The document as Swift values; no C memory is kept.
+    public func parse(_ source: String) -> MarkdownDocument {
+        let options = parseOptions
+        let names = Self.extensionNames
+        // Only feed and finish need the lock; the tree they return belongs to this call alone.
+        let root: OpaquePointer? = Self.parseLock.withLock { _ in
+            cmark_gfm_core_extensions_ensure_registered()
+            guard let parser = cmark_parser_new(options) else { return nil }
+            defer { cmark_parser_free(parser) }
+            for name in names {
+                if let ext = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, ext)
+                }
+            }
+            var text = source
+            text.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                }
+            }
+            return cmark_parser_finish(parser)
+        }
+        guard let root else { return MarkdownDocument(blocks: []) }
+        defer { cmark_node_free(root) }
+
+        let allocator = cmark_get_default_mem_allocator()
+        var extensions: UnsafeMutablePointer<cmark_llist>?
+        for name in names {
+            if let ext = cmark_find_syntax_extension(name) {
+                extensions = cmark_llist_append(allocator, extensions, UnsafeMutableRawPointer(ext))
+            }
+        }
+        defer { cmark_llist_free(allocator, extensions) }
+
+        Self.dropUnsafeURLs(in: root)
+
+        var blocks: [MarkdownBlock] = []
+        var node = cmark_node_first_child(root)
+        while let current = node {
+            blocks.append(block(from: current, extensions: extensions))
+            node = cmark_node_next(current)
+        }
+        return MarkdownDocument(blocks: blocks)
+    }
+
+    /// Renders `source` as one HTML fragment.
+    ///
+    /// - Parameter source: Markdown text (GFM).
+    /// - Returns: Safe HTML.
+    public func renderHTML(_ source: String) -> String {
+        parse(source).html
+    }
+
+    private func block(from node: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?) -> MarkdownBlock {
+        let html: String
+        if let rendered = cmark_render_html(node, renderOptions, extensions) {
+            html = String(cString: rendered)
+            cmark_get_default_mem_allocator().pointee.free(rendered)
+        } else {
+            html = ""
+        }
+        return MarkdownBlock(
+            kind: Self.kind(of: node),
+            startLine: Int(cmark_node_get_start_line(node)),
+            startColumn: Int(cmark_node_get_start_column(node)),
+            endLine: Int(cmark_node_get_end_line(node)),
+            plainText: Self.plainText(of: node),
+            html: html
+        )
+    }
+
+    private static func kind(of node: OpaquePointer) -> MarkdownBlock.Kind {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        default:
+            let name = cmark_node_get_type_string(node).map { String(cString: $0) } ?? "unknown"
+            return name == "table" ? .table : .other(name)
+        }
+    }
+
+    /// The concatenated text of a node's inline content: text and code literals, breaks as spaces.
+    private static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text
+    }
+
+    /// Removes URLs whose scheme is not allowed from every link and image in the tree.
+    private static func dropUnsafeURLs(in root: OpaquePointer) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
+                let url = cmark_node_get_url(node)
+            else { continue }
+            if !isAllowed(url: String(cString: url)) {
+                cmark_node_set_url(node, "")
+            }
+        }
+    }
+
+    /// Whether a link target may appear in the output: no scheme (relative or fragment), or an
+    /// allowed one. Browsers ignore ASCII whitespace and control characters inside a scheme, so
+    /// they are removed before the scheme is read.
+    static func isAllowed(url: String) -> Bool {
+        let cleaned = url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }
+        var scheme = ""
+        for scalar in cleaned {
+            if scalar == ":" { return allowedURLSchemes.contains(scheme.lowercased()) }
+            if scalar == "/" || scalar == "?" || scalar == "#" { return true }
+            scheme.unicodeScalars.append(scalar)
+        }
+        return true
+    }
+}
