@@ -42,8 +42,14 @@ struct YAMLReader {
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
-            error(line: mark.line, column: mark.column, message)
+            // An unclosed quote or bracket is only noticed at the end; point at where it opened.
+            if let context, problem.contains("end of stream") {
+                message += " \(context.text); is a quote or bracket not closed?"
+                error(line: context.mark.line, column: context.mark.column, message)
+            } else {
+                if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+                error(line: mark.line, column: mark.column, message)
+            }
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             error(

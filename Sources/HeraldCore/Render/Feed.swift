@@ -127,11 +127,17 @@ struct Feed: Sendable {
             var version = "https://jsonfeed.org/version/1.1"
             var title: String
             var description: String?
-            var home_page_url: String
-            var feed_url: String
+            var homePageURL: String
+            var feedURL: String
             var language: String
             var authors: [Author]
             var items: [Item]
+
+            enum CodingKeys: String, CodingKey {
+                case version, title, description, language, authors, items
+                case homePageURL = "home_page_url"
+                case feedURL = "feed_url"
+            }
         }
         struct Author: Encodable {
             var name: String
@@ -141,16 +147,23 @@ struct Feed: Sendable {
             var id: String
             var url: String
             var title: String
-            var content_html: String
-            var date_published: String
-            var date_modified: String
+            var contentHTML: String
+            var datePublished: String
+            var dateModified: String
             var tags: [String]?
+
+            enum CodingKeys: String, CodingKey {
+                case id, url, title, tags
+                case contentHTML = "content_html"
+                case datePublished = "date_published"
+                case dateModified = "date_modified"
+            }
         }
         let document = Document(
             title: title,
             description: description.isEmpty ? nil : description,
-            home_page_url: homeURL,
-            feed_url: jsonURL,
+            homePageURL: homeURL,
+            feedURL: jsonURL,
             language: language,
             authors: [Author(name: title, url: homeURL)],
             items: entries.map {
@@ -158,9 +171,9 @@ struct Feed: Sendable {
                     id: $0.id,
                     url: $0.url,
                     title: $0.title,
-                    content_html: $0.html,
-                    date_published: Timestamp.iso8601($0.date),
-                    date_modified: Timestamp.iso8601($0.date),
+                    contentHTML: $0.html,
+                    datePublished: Timestamp.iso8601($0.date),
+                    dateModified: Timestamp.iso8601($0.date),
                     tags: $0.categories.isEmpty ? nil : $0.categories
                 )
             }

@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+/// End-to-end runs of the built `herald` binary.
+@Suite(.serialized)
+struct HeraldCommandTests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `herald` executable SwiftPM built next to this test bundle.
+    static func executable() throws -> URL {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("herald")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        let fallback = repositoryRoot.appendingPathComponent(".build/debug/herald")
+        guard FileManager.default.isExecutableFile(atPath: fallback.path) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: fallback.path])
+        }
+        return fallback
+    }
+
+    func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = try Self.executable()
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus,
+            stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self)
+        )
+    }
+
+    func copyOfSample() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("herald-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["herald.yml", "incidents", "theme"] {
+            try FileManager.default.copyItem(
+                at: Self.repositoryRoot.appendingPathComponent(name),
+                to: folder.appendingPathComponent(name)
+            )
+        }
+        return folder
+    }
+
+    @Test func printsItsVersionAndHelp() throws {
+        let version = try run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        let help = try run(["build", "--help"])
+        #expect(help.status == 0)
+        for option in ["--root", "--output", "--now", "--verbose"] { #expect(help.stdout.contains(option)) }
+    }
+
+    @Test func buildsTheSiteInTheCurrentFolder() throws {
+        let root = try copyOfSample()
+        let result = try run(["build", "--now", "2026-11-27T09:00:00Z", "--verbose"], in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Built 10 incidents into"))
+        #expect(result.stderr.contains("[1/5] Load"))
+        #expect(result.stderr.contains("[5/5] Publish"))
+        let index = try String(contentsOf: root.appendingPathComponent("site/index.html"), encoding: .utf8)
+        #expect(index.contains("Delayed payment processing"))
+        #expect(index.contains("Partial System Outage"))
+    }
+
+    @Test func usesSourceDateEpochAsTheClock() throws {
+        let root = try copyOfSample()
+        let result = try run(
+            ["build", "--root", root.path, "--output", root.appendingPathComponent("out").path],
+            environment: ["SOURCE_DATE_EPOCH": "1795770000"]
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        let index = try String(contentsOf: root.appendingPathComponent("out/index.html"), encoding: .utf8)
+        #expect(index.contains("<time datetime=\"2026-11-27T09:00:00Z\">"))
+    }
+
+    @Test func badInputFailsWithCompilerStyleErrorsAndPublishesNothing() throws {
+        let root = try copyOfSample()
+        #expect(try run(["build", "--root", root.path, "--now", "2026-11-27T09:00:00Z"]).status == 0)
+        let before = try Data(contentsOf: root.appendingPathComponent("site/index.html"))
+        let file = root.appendingPathComponent("incidents/2026-11-27-delayed-payments.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "payments: partial_outage", with: "paymnets: partial_outage")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+
+        let result = try run(["build", "--root", root.path, "--now", "2026-11-27T10:00:00Z"])
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.contains(
+                "incidents/2026-11-27-delayed-payments.md:5:3: error: unknown component 'paymnets'"
+            ),
+            "\(result.stderr)"
+        )
+        #expect(result.stderr.contains("did you mean 'payments'?"))
+        #expect(result.stderr.contains("nothing was published"))
+        #expect(try Data(contentsOf: root.appendingPathComponent("site/index.html")) == before)
+    }
+
+    @Test func checkReportsInTextJSONAndGitHubForms() throws {
+        let root = try copyOfSample()
+        let clean = try run(["check", "--root", root.path, "--now", "2026-11-27T09:00:00Z"])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site").path))
+
+        try "---\ntitle: T\nimpact: huge\n---\n## Investigating — 2026-11-26 14:05 UTC\nx\n".write(
+            to: root.appendingPathComponent("incidents/2026-11-26-bad.md"),
+            atomically: true,
+            encoding: .utf8
+        )
+        let json = try run(["check", "--root", root.path, "--format", "json", "--now", "2026-11-27T09:00:00Z"])
+        #expect(json.status == 1)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        let first = try #require(decoded?.first)
+        #expect(first["message"] as? String == "unknown impact 'huge'")
+        #expect((first["location"] as? [String: Any])?["line"] as? Int == 3)
+
+        let github = try run(["check", "--root", root.path, "--format", "github", "--now", "2026-11-27T09:00:00Z"])
+        #expect(github.status == 1)
+        #expect(
+            github.stdout.hasPrefix(
+                "::error file=incidents/2026-11-26-bad.md,line=3,col=9::unknown impact 'huge'%0Aexpected one of: none, minor, major, critical"
+            )
+        )
+    }
+
+    @Test func rejectsAClockItCannotRead() throws {
+        let result = try run(["build", "--now", "tomorrow"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--now 'tomorrow' is not a time"))
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+@testable import HeraldCore
+
+/// Whole builds of the repository's sample site and of broken copies of it.
+@Suite(.serialized)
+struct BuildTests {
+    static let goldenFolder = Fixture.repositoryRoot.appendingPathComponent("Tests/Golden/sample-site")
+
+    func build(root: URL, output: URL, now: Date = Fixture.now) async throws -> Builder.Report {
+        try await Builder(options: .init(root: root, output: output, now: now)).build()
+    }
+
+    /// The sample site, built with a pinned clock, must equal the recorded copy byte for byte.
+    /// Re-record on purpose with `HERALD_RECORD_GOLDEN=1 swift test --filter BuildTests`; a
+    /// recording run fails so that nobody records by accident.
+    @Test func theSampleSiteMatchesItsGoldenCopy() async throws {
+        let output = try Fixture.temporaryFolder().appendingPathComponent("site")
+        _ = try await build(root: Fixture.repositoryRoot, output: output)
+        var built = try Fixture.files(in: output)
+        built.removeValue(forKey: SiteWriter.markerName)
+
+        if ProcessInfo.processInfo.environment["HERALD_RECORD_GOLDEN"] == "1" {
+            try? FileManager.default.removeItem(at: Self.goldenFolder)
+            for (path, data) in built {
+                let url = Self.goldenFolder.appendingPathComponent(path)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(),
+                    withIntermediateDirectories: true
+                )
+                try data.write(to: url)
+            }
+            Issue.record("Recorded \(built.count) golden files; run again without HERALD_RECORD_GOLDEN to compare.")
+            return
+        }
+
+        let golden = try Fixture.files(in: Self.goldenFolder)
+        #expect(!golden.isEmpty, "no golden files; record them with HERALD_RECORD_GOLDEN=1")
+        #expect(Set(built.keys) == Set(golden.keys))
+        for (path, data) in built.sorted(by: { $0.key < $1.key }) {
+            guard let expected = golden[path] else { continue }
+            #expect(data == expected, "\(path) differs from Tests/Golden/sample-site/\(path)")
+        }
+    }
+
+    @Test func theSampleSiteHasEveryPageAndFeed() async throws {
+        let output = try Fixture.temporaryFolder().appendingPathComponent("site")
+        let report = try await build(root: Fixture.repositoryRoot, output: output)
+        let files = try Fixture.files(in: output)
+        var expected = [
+            "index.html", "404.html", "sitemap.xml", "history/index.html", "history.rss", "history.atom", "feed.json",
+            "assets/style.css",
+        ]
+        let config = try ConfigParser().parse(
+            SourceFile(
+                path: "herald.yml",
+                text: String(contentsOf: Fixture.repositoryRoot.appendingPathComponent("herald.yml"), encoding: .utf8)
+            )
+        ).get()
+        for component in config.components {
+            for name in ["index.html", "history.rss", "history.atom", "feed.json"] {
+                expected.append("components/\(component.id)/\(name)")
+            }
+        }
+        let incidents = try FileManager.default.contentsOfDirectory(
+            atPath: Fixture.repositoryRoot.appendingPathComponent("incidents").path
+        ).filter { $0.hasSuffix(".md") }
+        for name in incidents { expected.append("incidents/\(name.dropLast(3))/index.html") }
+        for path in expected { #expect(files[path] != nil, "\(path) is missing") }
+        #expect(report.incidentCount == incidents.count)
+        #expect(files.keys.contains { $0.hasPrefix("history/20") && $0.hasSuffix("/index.html") })
+    }
+
+    @Test func twoBuildsWithTheSameClockAreIdentical() async throws {
+        let first = try Fixture.temporaryFolder().appendingPathComponent("site")
+        let second = try Fixture.temporaryFolder().appendingPathComponent("site")
+        _ = try await build(root: Fixture.repositoryRoot, output: first)
+        _ = try await build(root: Fixture.repositoryRoot, output: second)
+        #expect(try Fixture.files(in: first) == Fixture.files(in: second))
+    }
+
+    @Test func aFailedBuildLeavesThePreviousSiteExactlyAsItWas() async throws {
+        let root = try Fixture.copyOfSample()
+        let output = root.appendingPathComponent("site")
+        _ = try await build(root: root, output: output)
+        let before = try Fixture.files(in: output)
+
+        let broken = root.appendingPathComponent("incidents/2026-11-27-delayed-payments.md")
+        var text = try String(contentsOf: broken, encoding: .utf8)
+        text = text.replacingOccurrences(of: "impact: major", with: "impact: majr")
+        try text.write(to: broken, atomically: true, encoding: .utf8)
+        try "not an incident".write(
+            to: root.appendingPathComponent("incidents/2026-11-28-broken.md"),
+            atomically: true,
+            encoding: .utf8
+        )
+
+        await #expect {
+            _ = try await build(root: root, output: output, now: Fixture.now.addingTimeInterval(3600))
+        } throws: { error in
+            let diagnostics = (error as? DiagnosticsError)?.diagnostics ?? []
+            // Every problem of the run is reported together.
+            return diagnostics.map(\.location.path) == [
+                "incidents/2026-11-27-delayed-payments.md", "incidents/2026-11-28-broken.md",
+            ]
+        }
+        #expect(try Fixture.files(in: output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("herald-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func refusesToReplaceAFolderHeraldDidNotWrite() async throws {
+        let root = try Fixture.copyOfSample()
+        let output = root.appendingPathComponent("important")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try "keep me".write(to: output.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        await #expect(throws: DiagnosticsError.self) {
+            _ = try await build(root: root, output: output)
+        }
+        #expect(try String(contentsOf: output.appendingPathComponent("notes.txt"), encoding: .utf8) == "keep me")
+        await #expect(throws: DiagnosticsError.self) {
+            _ = try await build(root: root, output: root)
+        }
+    }
+
+    @Test func removesStagingFoldersOfKilledBuilds() async throws {
+        let root = try Fixture.copyOfSample()
+        let stale = root.appendingPathComponent(".site.herald-staging-999999999")
+        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
+        _ = try await build(root: root, output: root.appendingPathComponent("site"))
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/index.html").path))
+    }
+
+    @Test func buildingNeverChangesTheSources() async throws {
+        let root = try Fixture.copyOfSample()
+        let before = try Fixture.files(in: root)
+        _ = try await build(root: root, output: root.appendingPathComponent("site"))
+        var after = try Fixture.files(in: root)
+        after = after.filter { !$0.key.hasPrefix("site/") }
+        #expect(after == before)
+    }
+
+    @Test(arguments: ["../x", "/etc/passwd", "a/../../b", "a//b", "", "./a", "a\\..\\b"])
+    func outputPathsCannotLeaveTheOutputFolder(path: String) {
+        #expect(!SiteWriter.isSafe(path))
+    }
+
+    @Test func reportsTemplateErrorsAtTheirPosition() async throws {
+        let root = try Fixture.copyOfSample()
+        let template = root.appendingPathComponent("theme/templates/history.mustache")
+        try "{{<base}}\n{{$main}}\n{{#content}}\n{{>partials/nope}}\n{{/main}}\n{{/base}}\n".write(
+            to: template,
+            atomically: true,
+            encoding: .utf8
+        )
+        try FileManager.default.removeItem(at: root.appendingPathComponent("theme/templates/404.mustache"))
+        let result = await Builder(options: .init(root: root, now: Fixture.now)).check()
+        let messages = result.diagnostics.map { "\($0.location): \($0.message)" }
+        #expect(messages.contains { $0.hasPrefix("theme/templates/404.mustache:1:1: the theme has no '404' template") })
+        #expect(
+            messages.contains {
+                $0.hasPrefix("theme/templates/history.mustache:4:4: unknown partial or layout 'partials/nope'")
+            })
+        #expect(
+            messages.contains {
+                $0.hasPrefix("theme/templates/history.mustache:") && $0.contains("template syntax error")
+            })
+    }
+}

@@ -1,0 +1,123 @@
+import HeraldMarkdown
+import Testing
+
+struct MarkdownParserTests {
+    let parser = MarkdownParser()
+
+    @Test func rendersTablesWithTheParsersExtensions() {
+        let html = parser.renderHTML("| a | b |\n|---|---|\n| 1 | 2 |\n")
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<td>1</td>"))
+    }
+
+    @Test(arguments: [
+        ("~~gone~~", "<del>gone</del>"),
+        ("see https://example.com now", "<a href=\"https://example.com\">https://example.com</a>"),
+        ("- [x] done\n- [ ] open", "type=\"checkbox\""),
+        ("`code`", "<code>code</code>"),
+    ])
+    func rendersGFMExtensions(source: String, fragment: String) {
+        #expect(parser.renderHTML(source).contains(fragment))
+    }
+
+    @Test(arguments: [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "<iframe src=\"https://evil.example\"></iframe>",
+        "text <span onclick=\"alert(1)\">x</span>",
+    ])
+    func omitsRawHTML(source: String) {
+        let html = parser.renderHTML(source)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("onerror"))
+        #expect(!html.contains("<iframe"))
+        #expect(!html.contains("onclick"))
+    }
+
+    @Test(arguments: [
+        "[x](javascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x](java\tscript:alert(1))",
+        "[x](vbscript:msgbox)",
+        "[x](data:text/html;base64,PHNjcmlwdD4=)",
+        "![x](data:image/png;base64,AAAA)",
+        "<javascript:alert(1)>",
+    ])
+    func dropsUnsafeURLs(source: String) {
+        let html = parser.renderHTML(source).lowercased()
+        // The text may still mention the URL; no href or src may hold it.
+        for attribute in ["href=\"", "src=\""] {
+            for scheme in ["javascript", "java\tscript", "vbscript", "data"] {
+                #expect(!html.contains(attribute + scheme), "\(html)")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("[x](https://example.com/a)", "href=\"https://example.com/a\""),
+        ("[x](/docs)", "href=\"/docs\""),
+        ("[x](#anchor)", "href=\"#anchor\""),
+        ("[x](mailto:ops@example.com)", "href=\"mailto:ops@example.com\""),
+    ])
+    func keepsSafeURLs(source: String, fragment: String) {
+        #expect(parser.renderHTML(source).contains(fragment))
+    }
+
+    @Test func splitsTopLevelBlocksWithLinesAndHeadingText() throws {
+        let document = parser.parse(
+            """
+            Summary line.
+
+            ## Monitoring — 2026-11-26 15:10 UTC
+            A fix is *deployed*.
+
+            ### Details
+            - one
+            """
+        )
+        #expect(document.blocks.map(\.kind) == [.paragraph, .heading(level: 2), .paragraph, .heading(level: 3), .list])
+        let heading = try #require(document.blocks.dropFirst().first)
+        #expect(heading.plainText == "Monitoring — 2026-11-26 15:10 UTC")
+        #expect(heading.startLine == 3)
+        #expect(heading.startColumn == 1)
+        #expect(document.blocks[2].html == "<p>A fix is <em>deployed</em>.</p>\n")
+        #expect(document.blocks[4].endLine == 7)
+    }
+
+    @Test func headingTextIncludesCodeAndBreaks() throws {
+        let document = parser.parse("## Update `v2` — 2026-11-26 15:10 UTC\n")
+        #expect(try #require(document.blocks.first).plainText == "Update v2 — 2026-11-26 15:10 UTC")
+    }
+
+    /// Debian's cmark-gfm loses strikethrough and autolinks when documents are parsed in several
+    /// threads at once; the parser serializes parsing, so parallel output must equal serial output.
+    @Test func parallelRenderingMatchesSerialRendering() async {
+        let documents = (0..<3000).map(Self.document)
+        let serial = documents.map { parser.parse($0) }
+        let shared = parser
+        let parallel = await withTaskGroup(of: (Int, MarkdownDocument).self) { group in
+            for (index, text) in documents.enumerated() {
+                group.addTask { (index, shared.parse(text)) }
+            }
+            var results = [MarkdownDocument?](repeating: nil, count: documents.count)
+            for await (index, document) in group { results[index] = document }
+            return results
+        }
+        var mismatches = 0
+        for index in documents.indices where parallel[index] != serial[index] { mismatches += 1 }
+        #expect(mismatches == 0)
+        #expect(serial[7].html.contains("<del>"))
+        #expect(serial[7].html.contains("<a href=\"https://"))
+    }
+
+    /// A varied document: strikethrough, autolinks, tables, task lists, code and emphasis.
+    static func document(_ seed: Int) -> String {
+        var text = "## Update — 2026-11-\(10 + seed % 18) 1\(seed % 10):00 UTC\n\n"
+        text += "Some ~~old~~ text about https://status\(seed).example.com/path and www.example\(seed % 7).org.\n\n"
+        if seed % 3 == 0 { text += "| h\(seed) | b |\n|---|:-:|\n| ~~x~~ | https://t\(seed).example |\n\n" }
+        if seed % 4 == 1 { text += "- [x] done \(seed)\n- [ ] ~~todo~~\n\n" }
+        if seed % 5 == 2 { text += "```\ncode \(seed) ~~not struck~~\n```\n\n" }
+        text += "*Emphasis* and **strong** ~strike~ \(seed) <https://auto\(seed).example>.\n"
+        return text
+    }
+}
