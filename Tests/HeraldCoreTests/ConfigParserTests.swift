@@ -56,7 +56,7 @@ struct ConfigParserTests {
             "duplicate component id 'api'"
         ),
         (
-            "title: T\nurl: https://example.com\ncomponents:\n  - id: ''\n    name: A\n", 4, 9,
+            "title: T\nurl: https://example.com\ncomponents:\n  - id: ''\n    name: A\n", 4, 5,
             "'id' of a component must not be empty"
         ),
         (
@@ -71,7 +71,7 @@ struct ConfigParserTests {
             Issue.record("accepted")
             return
         }
-        let diagnostic = try #require(error.diagnostics.first { $0.severity == .error })
+        let diagnostic = try #require(error.diagnostics.first { $0.message.contains(message) })
         #expect(diagnostic.message.contains(message), "\(diagnostic.message)")
         #expect((diagnostic.location.line, diagnostic.location.column) == (line, column), "\(diagnostic.formatted)")
     }

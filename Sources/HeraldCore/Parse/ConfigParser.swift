@@ -117,7 +117,8 @@ public struct ConfigParser: Sendable {
                     required: ["id", "name"]
                 )
             else { continue }
-            guard let idNode = fields["id"]?.value, let id = reader.string(idNode, field: "id"),
+            guard let idNode = fields["id"]?.value, !reader.isEmpty(idNode),
+                let id = reader.string(idNode, field: "id"),
                 let name = fields["name"].flatMap({ reader.string($0.value, field: "name") })
             else { continue }
             guard Identifier.isValid(id) else {

@@ -151,7 +151,7 @@ struct YAMLReader {
             }
             result[scalar.string] = (key, value)
         }
-        for name in required where result[name] == nil || isNull(result[name]!.value) {
+        for name in required where result[name] == nil || isEmpty(result[name]!.value) {
             if let present = result[name] {
                 error(at: present.key, "'\(name)' of \(what) must not be empty")
             } else {
@@ -165,6 +165,13 @@ struct YAMLReader {
     func isNull(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// Whether a node is null or an empty string, however it is quoted.
+    func isEmpty(_ node: Node) -> Bool {
+        if isNull(node) { return true }
+        if case .scalar(let scalar) = node { return scalar.string.isEmpty }
+        return false
     }
 
     /// A text value exactly as written, or nil (with a diagnostic) when the node is not a scalar.
