@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@testable import HeraldCore
+
+struct SourceLoaderTests {
+    func diagnostics(after change: (URL) throws -> Void) throws -> [Diagnostic] {
+        let root = try Fixture.copyOfSample()
+        try change(root)
+        do {
+            _ = try SourceLoader(root: root).load()
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    @Test func readsTheSampleInSortedOrder() throws {
+        let sources = try SourceLoader(root: Fixture.repositoryRoot).load()
+        #expect(sources.incidents.map(\.path) == sources.incidents.map(\.path).sorted())
+        #expect(sources.incidents.allSatisfy { $0.path.hasPrefix("incidents/") && $0.path.hasSuffix(".md") })
+        #expect(sources.templates.map(\.name).contains("partials/update"))
+        #expect(sources.assets.map(\.path).contains("style.css"))
+    }
+
+    @Test func refusesSymbolicLinksThatLeaveTheRepository() throws {
+        let found = try diagnostics { root in
+            try FileManager.default.createSymbolicLink(
+                atPath: root.appendingPathComponent("incidents/2026-01-01-passwd.md").path,
+                withDestinationPath: "/etc/passwd"
+            )
+        }
+        #expect(found.map(\.location.path) == ["incidents/2026-01-01-passwd.md"])
+        #expect(found.first?.message.contains("outside the site's folder") == true)
+    }
+
+    @Test func acceptsSymbolicLinksInsideTheRepository() throws {
+        let found = try diagnostics { root in
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent("archive"),
+                withIntermediateDirectories: true
+            )
+            try FileManager.default.moveItem(
+                at: root.appendingPathComponent("incidents/2024-12-16-webhook-delivery-delays.md"),
+                to: root.appendingPathComponent("archive/old.md")
+            )
+            try FileManager.default.createSymbolicLink(
+                atPath: root.appendingPathComponent("incidents/2024-12-16-webhook-delivery-delays.md").path,
+                withDestinationPath: root.appendingPathComponent("archive/old.md").path
+            )
+        }
+        #expect(found.isEmpty)
+    }
+
+    @Test func refusesTextThatIsNotUTF8OrIsBinaryOrTooLarge() throws {
+        let found = try diagnostics { root in
+            let incidents = root.appendingPathComponent("incidents")
+            try Data("---\ntitle: caf\u{E9}\n".utf8 + [0xE9, 0x0A]).write(to: incidents.appendingPathComponent("a.md"))
+            try Data([0x2D, 0x2D, 0x2D, 0x0A, 0x00, 0x01]).write(to: incidents.appendingPathComponent("b.md"))
+            try Data(repeating: 0x61, count: SourceLoader.maximumFileSize + 1)
+                .write(to: incidents.appendingPathComponent("c.md"))
+        }
+        let byPath = Dictionary(found.map { ($0.location.path, $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(byPath["incidents/a.md"]?.message.contains("not valid UTF-8") == true)
+        #expect(byPath["incidents/a.md"]?.location.line == 3)
+        #expect(byPath["incidents/b.md"]?.message.contains("NUL byte") == true)
+        #expect(byPath["incidents/c.md"]?.message.contains("over the limit") == true)
+    }
+
+    @Test func explainsAMissingConfig() throws {
+        let found = try diagnostics { root in
+            try FileManager.default.removeItem(at: root.appendingPathComponent("herald.yml"))
+        }
+        #expect(found.first?.message.hasPrefix("no herald.yml in") == true)
+    }
+}
