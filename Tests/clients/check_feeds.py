@@ -6,7 +6,8 @@ Usage: check_feeds.py SITE_DIR REPO_ROOT
 For history.rss and history.atom at the top and under every components/<id>/, checks that
 feedparser reads them without complaint (bozo == 0) and that their entries are exactly the ones
 the incident Markdown files in REPO_ROOT/incidents call for, worked out here independently of
-Herald: one entry per update, newest first, at most 50, with Herald's ids, titles, links and dates.
+Herald: one entry per update, newest first, at most 50, with Herald's ids, titles, links and dates;
+and that each entry's link leads to a page of the built site with an element of the link's #id.
 Exits 0 when every feed passes, 1 otherwise.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 import calendar
 import sys
 from datetime import datetime, timezone
+from html.parser import HTMLParser
 from pathlib import Path
 
 import feedparser
@@ -36,6 +38,41 @@ def link_with_rel(links, rel: str) -> str | None:
     return None
 
 
+class PageIDs:
+    """The element ids of the site's pages, read with the standard library's HTML parser."""
+
+    def __init__(self, site: Path, base_url: str):
+        self.site = site
+        self.base_url = base_url
+        self.cache: dict[str, set[str] | None] = {}
+
+    def ids(self, url: str) -> set[str] | None:
+        """The ids of the page a site URL points to, or None if it is not a page of this site."""
+        page = url.split("#", 1)[0]
+        if page not in self.cache:
+            self.cache[page] = None
+            if page.startswith(self.base_url):
+                path = self.site / page[len(self.base_url) :]
+                if path.is_dir() or page.endswith("/"):
+                    path = path / "index.html"
+                if path.is_file():
+                    collector = _IDCollector()
+                    collector.feed(path.read_text(encoding="utf-8"))
+                    self.cache[page] = collector.ids
+        return self.cache[page]
+
+
+class _IDCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids.add(value)
+
+
 def entry_content(entry, kind: str) -> str:
     if kind == "atom":
         contents = entry.get("content") or []
@@ -44,7 +81,9 @@ def entry_content(entry, kind: str) -> str:
     return entry.get("summary", "")
 
 
-def check_feed(path: Path, kind: str, url: str, home: str, title_parts: list[str], expected) -> list[str]:
+def check_feed(
+    path: Path, kind: str, url: str, home: str, title_parts: list[str], expected, pages: PageIDs
+) -> list[str]:
     problems: list[str] = []
     parsed = feedparser.parse(path.read_bytes())
     if parsed.bozo:
@@ -94,6 +133,13 @@ def check_feed(path: Path, kind: str, url: str, home: str, title_parts: list[str
             problems.append(f"{where}: title {entry.get('title')!r}, expected {want.title!r}")
         if entry.get("link") != want.link:
             problems.append(f"{where}: link {entry.get('link')!r}, expected {want.link!r}")
+        else:
+            ids = pages.ids(want.link)
+            fragment = want.link.split("#", 1)[1]
+            if ids is None:
+                problems.append(f"{where}: the link's page is not in the built site")
+            elif fragment not in ids:
+                problems.append(f"{where}: the link's page has no element with id {fragment!r}")
         published = parsed_time(entry, "published")
         if published != want.time:
             problems.append(f"{where}: published {entry.get('published')!r}, expected {want.time.isoformat()}")
@@ -120,6 +166,7 @@ def main(argv: list[str]) -> int:
     for component in config.components:
         feeds.append((f"components/{component.id}/", component.id, [config.title, component.name]))
 
+    pages = PageIDs(site, config.url)
     checked = failed = 0
     for folder, component_id, title_parts in feeds:
         expected = sources.expected_entries(incidents, config, component=component_id)
@@ -137,6 +184,7 @@ def main(argv: list[str]) -> int:
                     home=config.absolute(folder),
                     title_parts=title_parts,
                     expected=expected,
+                    pages=pages,
                 )
             if problems:
                 failed += 1

@@ -53,7 +53,7 @@ struct Feed: Sendable {
             let pageURL = site.config.absoluteURL("incidents/\(incident.slug)/")
             let names = incident.components.compactMap { components[$0.id]?.name }
             var header = "<p><strong>" + HTML.escape(update.status.rawValue) + "</strong>"
-            header += " · Impact: " + HTML.escape(incident.impact.rawValue)
+            header += " · Impact: " + HTML.escape(incident.impact.rawValue.capitalized)
             if !names.isEmpty { header += " · Affected: " + HTML.escape(names.joined(separator: ", ")) }
             header += "</p>\n"
             return Entry(
