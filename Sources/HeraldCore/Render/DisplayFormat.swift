@@ -29,6 +29,11 @@ struct DisplayFormat: Sendable {
         return "\(months[month - 1]) \(parts[0])"
     }
 
+    /// `1 incident`, `2 incidents`.
+    static func incidentCount(_ count: Int) -> String {
+        count == 1 ? "1 incident" : "\(count) incidents"
+    }
+
     /// `45 min`, `3 h 5 min`, `2 days 4 h`.
     static func duration(_ interval: TimeInterval) -> String {
         let minutes = Int((interval / 60).rounded())

@@ -221,6 +221,7 @@ public struct SiteRenderer: Sendable {
                 label: DisplayFormat.monthLabel(key),
                 url: "\(key)/",
                 count: index.incidentsByMonth[key]?.count ?? 0,
+                countLabel: DisplayFormat.incidentCount(index.incidentsByMonth[key]?.count ?? 0),
                 incidents: []
             )
             if years.last?.year == year {
@@ -240,6 +241,7 @@ public struct SiteRenderer: Sendable {
             label: DisplayFormat.monthLabel(key),
             url: "\(root)history/\(key)/",
             count: positions.count,
+            countLabel: DisplayFormat.incidentCount(positions.count),
             incidents: positions.map { incidentView(site.incidents[$0], root: root, detailed: false) }
         )
         let position = index.months.firstIndex(of: key) ?? 0
@@ -309,6 +311,7 @@ public struct SiteRenderer: Sendable {
             components: affected,
             hasComponents: !affected.isEmpty,
             summaryHTML: incident.summaryHTML,
+            hasSummary: !incident.summaryHTML.isEmpty,
             latestUpdate: incident.latestUpdate.map(updateView),
             updates: detailed ? incident.updates.map(updateView) : []
         )

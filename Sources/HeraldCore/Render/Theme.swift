@@ -70,7 +70,7 @@ public struct Theme: Sendable {
 
     /// Renders the template `name` with `context`.
     func render(_ name: String, _ context: some Sendable) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        library.render(TemplateData.convert(context) ?? [String: Any](), withTemplate: name) ?? ""
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -99,6 +99,7 @@ struct IncidentView: Sendable {
     var components: [AffectedView]
     var hasComponents: Bool
     var summaryHTML: String
+    var hasSummary: Bool
     var latestUpdate: UpdateView?
     var updates: [UpdateView]
 }
@@ -114,6 +115,8 @@ struct MonthView: Sendable {
     var label: String
     var url: String
     var count: Int
+    /// "1 incident", "3 incidents".
+    var countLabel: String
     var incidents: [IncidentView]
 }
 

@@ -84,6 +84,8 @@ public struct SiteWriter: Sendable {
                 throw Failure(description: "refusing to write '\(file.path)': the path would leave the output folder")
             }
             let url = staging.appendingPathComponent(file.path)
+            // Most folders exist already; create them only when the first write fails.
+            if FileManager.default.createFile(atPath: url.path, contents: file.data) { continue }
             do {
                 try FileManager.default.createDirectory(
                     at: url.deletingLastPathComponent(),
