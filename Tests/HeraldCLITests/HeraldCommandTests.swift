@@ -142,6 +142,31 @@ struct HeraldCommandTests {
         )
     }
 
+    /// Every invalid fixture (Tests/Fixtures/invalid) makes the binary exit with 1 and print its
+    /// first recorded diagnostic; the theme fixtures, which change the theme, run in-process.
+    @Test func everyInvalidFixtureExitsWithOne() throws {
+        let fixtures = Self.repositoryRoot.appendingPathComponent("Tests/Fixtures/invalid")
+        let names = try FileManager.default.contentsOfDirectory(atPath: fixtures.path).sorted()
+        var checked = 0
+        for name in names where !name.hasPrefix("theme-") {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "herald-fixture-\(UUID().uuidString)")
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: root)
+            try FileManager.default.copyItem(
+                at: Self.repositoryRoot.appendingPathComponent("theme"),
+                to: root.appendingPathComponent("theme")
+            )
+            let expected = try String(contentsOf: root.appendingPathComponent("expected.txt"), encoding: .utf8)
+            let result = try run(["build", "--root", root.path, "--now", "2026-11-27T09:00:00Z"])
+            #expect(result.status == 1, "\(name)")
+            let firstLine = String(expected.prefix { $0 != "\n" })
+            #expect(result.stderr.contains(firstLine), "\(name): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site").path))
+            checked += 1
+        }
+        #expect(checked >= 40)
+    }
+
     @Test func rejectsAClockItCannotRead() throws {
         let result = try run(["build", "--now", "tomorrow"])
         #expect(result.status != 0)

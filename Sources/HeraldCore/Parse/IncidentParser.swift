@@ -230,8 +230,7 @@ public struct IncidentParser: Sendable {
                         column: heading.startColumn,
                         "'\(heading.plainText)' is not an update heading; write '## <Status> — <time>'"
                             + " (use '###' for other headings)",
-                        expected: UpdateStatus.allCases.map { "## \($0.rawValue) — 2026-11-26 15:40 UTC" }.prefix(1)
-                            .map { $0 }
+                        suggestion: Self.headingSuggestion(heading.plainText)
                     )
                 )
                 continue
@@ -332,6 +331,17 @@ public struct IncidentParser: Sendable {
                 )
             )
         }
+    }
+
+    /// For a heading that starts with a status word but lacks the separator, the heading with one.
+    static func headingSuggestion(_ text: String) -> String {
+        for status in UpdateStatus.allCases {
+            let word = status.rawValue
+            guard text.lowercased().hasPrefix(word.lowercased() + " ") else { continue }
+            let rest = text.dropFirst(word.count).drop { $0 == " " || $0 == ":" || $0 == "," }
+            return "did you mean '## \(word) \u{2014} \(rest)'?"
+        }
+        return "for example '## Investigating \u{2014} 2026-11-26 14:05 UTC'"
     }
 
     /// The 1-based column of `needle` in `line`, counted in Unicode scalars.
