@@ -167,6 +167,81 @@ struct HeraldCommandTests {
         #expect(checked >= 40)
     }
 
+    /// A build killed with SIGKILL while it writes leaves the previous site complete, and the next
+    /// build cleans up the staging folder it left.
+    @Test func aKilledBuildLeavesThePreviousSiteComplete() throws {
+        let root = try copyOfSample()
+        let incidents = root.appendingPathComponent("incidents")
+        // Enough incidents that the build is still writing when it is killed.
+        for number in 0..<1500 {
+            let text = """
+                ---
+                title: Generated incident \(number)
+                impact: minor
+                components: [api]
+                ---
+
+                ## Resolved — 2025-01-01 \(String(format: "%02d", number % 24)):30 UTC
+                Fixed **\(number)**.
+
+                ## Investigating — 2025-01-01 \(String(format: "%02d", number % 24)):00 UTC
+                Looking into https://example.com/\(number).
+                """
+            try text.write(
+                to: incidents.appendingPathComponent(String(format: "2025-01-01-generated-%04d.md", number)),
+                atomically: false,
+                encoding: .utf8
+            )
+        }
+        let site = root.appendingPathComponent("site")
+        #expect(try run(["build", "--root", root.path, "--now", "2026-11-27T09:00:00Z"]).status == 0)
+        let before = try Self.snapshot(site)
+        #expect(before.count > 1500)
+
+        let process = Process()
+        process.executableURL = try Self.executable()
+        process.arguments = ["build", "--root", root.path, "--now", "2026-11-27T10:00:00Z"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let staging = root.appendingPathComponent(".site.herald-staging-\(process.processIdentifier)")
+        var sawStagingFiles = false
+        for _ in 0..<6000 where process.isRunning {
+            let entries =
+                (try? FileManager.default.contentsOfDirectory(atPath: staging.appendingPathComponent("incidents").path))
+                ?? []
+            if entries.count > 20 {
+                sawStagingFiles = true
+                break
+            }
+            usleep(2000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(sawStagingFiles, "the build finished before it could be killed mid-write")
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(try Self.snapshot(site) == before)
+
+        #expect(try run(["build", "--root", root.path, "--now", "2026-11-27T10:00:00Z"]).status == 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter {
+            $0.contains(".herald-")
+        }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    static func snapshot(_ folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let relative = enumerator?.nextObject() as? String {
+            let url = folder.appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[relative] = try Data(contentsOf: url)
+            }
+        }
+        return result
+    }
+
     @Test func rejectsAClockItCannotRead() throws {
         let result = try run(["build", "--now", "tomorrow"])
         #expect(result.status != 0)
