@@ -131,7 +131,20 @@ public struct SiteRenderer: Sendable {
             built: timeView(site.now),
             content: content
         )
-        return OutputFile(path: path, text: theme.render(template, context))
+        return OutputFile(path: path, text: Self.removingControlCharacters(theme.render(template, context)))
+    }
+
+    /// HTML forbids control characters other than tab and line breaks; a stray one in an incident
+    /// file is dropped rather than published.
+    static func removingControlCharacters(_ html: String) -> String {
+        func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+            let value = scalar.value
+            return (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value)
+        }
+        guard html.unicodeScalars.contains(where: isForbidden) else { return html }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: html.unicodeScalars.lazy.filter { !isForbidden($0) })
+        return String(result)
     }
 
     private func siteFeedLinks(root: String) -> FeedLinks {
