@@ -50,7 +50,10 @@ struct BuildTests {
         let files = try Fixture.files(in: output)
         var expected = [
             "index.html", "404.html", "sitemap.xml", "history/index.html", "history.rss", "history.atom", "feed.json",
-            "assets/style.css",
+            "assets/style.css", "badge.svg", "embed.js", "_headers", "api/v2/summary.json", "api/v2/status.json",
+            "api/v2/components.json", "api/v2/incidents.json", "api/v2/incidents/unresolved.json",
+            "api/v2/scheduled-maintenances.json", "api/v2/scheduled-maintenances/upcoming.json",
+            "api/v2/scheduled-maintenances/active.json",
         ]
         let config = try ConfigParser().parse(
             SourceFile(
@@ -59,7 +62,7 @@ struct BuildTests {
             )
         ).get()
         for component in config.components {
-            for name in ["index.html", "history.rss", "history.atom", "feed.json"] {
+            for name in ["index.html", "history.rss", "history.atom", "feed.json", "badge.svg"] {
                 expected.append("components/\(component.id)/\(name)")
             }
         }

@@ -16,6 +16,12 @@ public struct SiteRenderer: Sendable {
         /// The site-wide feeds, or one component's.
         case feeds(component: String?)
         case assets
+        /// The Statuspage-compatible API under `api/v2/`.
+        case api
+        /// `badge.svg` and every component's badge.
+        case badges
+        /// `embed.js` and `_headers`.
+        case embed
     }
 
     /// How many days the index's recent history shows.
@@ -26,6 +32,9 @@ public struct SiteRenderer: Sendable {
     let status: SiteStatus
     let theme: Theme
     private let format: DisplayFormat
+    /// Each asset's path under `assets/` with `?v=` and a hash of its contents, so hosts may cache
+    /// assets forever and a changed asset still reaches readers at once.
+    private let assetVersions: [String: String]
 
     /// Creates a renderer.
     public init(site: Site, index: SiteIndex, status: SiteStatus, theme: Theme) {
@@ -34,11 +43,17 @@ public struct SiteRenderer: Sendable {
         self.status = status
         self.theme = theme
         self.format = DisplayFormat(timeZone: site.config.timeZone)
+        self.assetVersions = Dictionary(
+            theme.assets.map { ($0.path, "assets/\($0.path)?v=\(ContentHash.hex($0.data))") },
+            uniquingKeysWith: { first, _ in first }
+        )
     }
 
     /// Every job of the build, in a fixed order.
     public var jobs: [Job] {
-        var jobs: [Job] = [.index, .history, .notFound, .sitemap, .feeds(component: nil), .assets]
+        var jobs: [Job] = [
+            .index, .history, .notFound, .sitemap, .feeds(component: nil), .assets, .api, .badges, .embed,
+        ]
         jobs += site.incidents.indices.map { .incident($0) }
         for component in site.config.components {
             jobs.append(.component(component.id))
@@ -90,6 +105,26 @@ public struct SiteRenderer: Sendable {
             return try feeds(for: componentID)
         case .assets:
             return theme.assets.map { OutputFile(path: "assets/" + $0.path, data: Data($0.data)) }
+        case .api:
+            return try StatuspageAPI(site: site, index: index, status: status).files()
+        case .badges:
+            let overall = Badge(
+                label: "status",
+                message: status.indicator.description,
+                color: Badge.color(for: status.indicator)
+            )
+            var files = [OutputFile(path: "badge.svg", text: overall.svg)]
+            for component in site.config.components {
+                let current = status.status(of: component.id)
+                let badge = Badge(label: component.name, message: current.label, color: Badge.color(for: current))
+                files.append(OutputFile(path: "components/\(component.id)/badge.svg", text: badge.svg))
+            }
+            return files
+        case .embed:
+            return [
+                OutputFile(path: "embed.js", text: try EmbedScript(site: site, status: status).source()),
+                OutputFile(path: "_headers", text: HostHeaders.netlify()),
+            ]
         }
     }
 
@@ -121,7 +156,11 @@ public struct SiteRenderer: Sendable {
                 canonicalURL: site.config.absoluteURL(directory),
                 isIndex: path == "index.html",
                 isHistory: path.hasPrefix("history/"),
-                feeds: feeds ?? siteFeedLinks(root: root)
+                feeds: feeds ?? siteFeedLinks(root: root),
+                assets: Dictionary(
+                    assetVersions.map { (Self.assetKey($0.key), root + $0.value) },
+                    uniquingKeysWith: { first, _ in first }
+                )
             ),
             status: StatusView(
                 indicator: status.indicator.rawValue,
@@ -145,6 +184,11 @@ public struct SiteRenderer: Sendable {
         var result = String.UnicodeScalarView()
         result.append(contentsOf: html.unicodeScalars.lazy.filter { !isForbidden($0) })
         return String(result)
+    }
+
+    /// `style.css` → `style_css`: the key templates use in `page.assets`.
+    static func assetKey(_ path: String) -> String {
+        String(path.map { $0.isLetter || $0.isNumber ? $0 : "_" })
     }
 
     private func siteFeedLinks(root: String) -> FeedLinks {

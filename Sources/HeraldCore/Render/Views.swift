@@ -29,6 +29,9 @@ struct PageView: Sendable {
     var isIndex: Bool
     var isHistory: Bool
     var feeds: FeedLinks
+    /// Each theme asset's URL with a content hash, keyed by its path with `_` for every
+    /// character that is not a letter or digit (`style.css` → `style_css`).
+    var assets: [String: String]
 }
 
 struct FeedLinks: Sendable {

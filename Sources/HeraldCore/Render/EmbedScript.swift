@@ -1,0 +1,111 @@
+import Foundation
+
+/// `embed.js`: a small script an operator adds to their own app. The build writes the current
+/// state into it, so it makes no network request and sets no cookie. It shows a banner only while
+/// an open incident touches one of the components named in `data-components` (any component when
+/// the attribute is absent), and remembers a dismissal per update in `localStorage`.
+///
+/// The banner lives in a shadow root and is styled through the CSSOM (`style` properties), which a
+/// host page's Content-Security-Policy does not block, so it neither breaks nor is broken by the
+/// host's styles.
+struct EmbedScript: Sendable {
+    /// One banner item: an open incident.
+    struct Item: Encodable, Sendable {
+        /// The latest update's id: dismissing hides the banner until the next update.
+        var id: String
+        /// The incident title.
+        var title: String
+        /// The latest update's status word.
+        var status: String
+        /// The latest update's time (RFC 3339, UTC).
+        var time: String
+        /// The incident page.
+        var url: String
+        /// The ids of the affected components.
+        var components: [String]
+        /// The incident's impact.
+        var impact: String
+    }
+
+    var items: [Item]
+    var statusPageURL: String
+
+    init(site: Site, status: SiteStatus) {
+        items = status.openIncidents.map { position in
+            let incident = site.incidents[position]
+            let latest = incident.latestUpdate
+            return Item(
+                id: "\(incident.slug)-\(latest?.anchor ?? "")",
+                title: incident.title,
+                status: latest?.status.rawValue ?? incident.status.rawValue,
+                time: Timestamp.iso8601(latest?.time ?? incident.started),
+                url: site.config.absoluteURL("incidents/\(incident.slug)/"),
+                components: incident.components.map(\.id),
+                impact: incident.impact.rawValue
+            )
+        }
+        statusPageURL = site.config.url.absoluteString
+    }
+
+    /// The state as a JavaScript literal: JSON with `<`, `>`, `&` and the line separators escaped,
+    /// so no text from an incident can end the script or break older parsers.
+    func stateLiteral() throws -> String {
+        struct State: Encodable {
+            var items: [Item]
+            var page: String
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: try encoder.encode(State(items: items, page: statusPageURL)), as: UTF8.self)
+        var result = ""
+        for scalar in json.unicodeScalars {
+            switch scalar {
+            case "<": result += "\\u003c"
+            case ">": result += "\\u003e"
+            case "&": result += "\\u0026"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// The script.
+    func source() throws -> String {
+        "/* Herald status banner: no network requests, no cookies. */\n"
+            + "(function(S){\"use strict\";\n" + Self.body + "})(" + (try stateLiteral()) + ");\n"
+    }
+
+    // The banner logic, kept small (the whole file stays under 4 KB with a few open incidents).
+    private static let body = #"""
+        var d=document,s=d.currentScript,w=s&&s.getAttribute("data-components"),top=s&&s.getAttribute("data-position")==="top";
+        var want=w?w.split(",").map(function(x){return x.trim()}).filter(Boolean):null;
+        function seen(i){try{return localStorage.getItem("herald:"+i.id)==="1"}catch(e){return false}}
+        var items=S.items.filter(function(i){return(!want||i.components.some(function(c){return want.indexOf(c)>=0}))&&!seen(i)});
+        if(!items.length)return;
+        function el(n,css,t){var e=d.createElement(n);if(css)e.style.cssText=css;if(t)e.textContent=t;return e}
+        function when(t){try{return new Date(t).toLocaleString(undefined,{dateStyle:"medium",timeStyle:"short"})}catch(e){return t}}
+        function show(){
+        var host=el("div","all:initial;display:block;position:"+(top?"relative":"fixed")+";z-index:2147483000;"+(top?"":"left:0;right:0;bottom:0;"));
+        host.setAttribute("data-herald-banner","");
+        var root=host.attachShadow?host.attachShadow({mode:"open"}):host;
+        var box=el("div","box-sizing:border-box;max-width:48rem;margin:0 auto;padding:.75rem 1rem;background:#1f2328;color:#fff;font:15px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;border-left:6px solid #ffb000;display:flex;gap:1rem;align-items:flex-start"+(top?"":";margin-bottom:1rem;border-radius:6px;box-shadow:0 2px 12px rgba(0,0,0,.35)"));
+        box.setAttribute("role","status");
+        var text=el("div","flex:1;min-width:0");
+        items.forEach(function(i){
+        var p=el("p","margin:0 0 .25rem");p.appendChild(el("strong","font-weight:700",i.title));
+        p.appendChild(d.createTextNode(" \u2014 "+i.status+", "+when(i.time)+" "));
+        var a=el("a","color:#9ecbff;text-decoration:underline","Details");a.href=i.url;a.setAttribute("aria-label","Details: "+i.title);
+        p.appendChild(a);text.appendChild(p)});
+        var b=el("button","flex:none;font:inherit;color:#fff;background:transparent;border:1px solid #fff;border-radius:4px;padding:.2rem .6rem;cursor:pointer","Dismiss");
+        b.type="button";b.setAttribute("aria-label","Dismiss status message");
+        function ring(e,on){e.style.outline=on?"3px solid #9ecbff":"";e.style.outlineOffset=on?"2px":""}
+        [b].concat([].slice.call(text.querySelectorAll("a"))).forEach(function(e){e.addEventListener("focus",function(){ring(e,true)});e.addEventListener("blur",function(){ring(e,false)})});
+        b.addEventListener("click",function(){items.forEach(function(i){try{localStorage.setItem("herald:"+i.id,"1")}catch(e){}});host.remove()});
+        box.appendChild(text);box.appendChild(b);root.appendChild(box);
+        if(top)d.body.insertBefore(host,d.body.firstChild);else d.body.appendChild(host)}
+        if(d.body)show();else d.addEventListener("DOMContentLoaded",show);
+
+        """#
+}

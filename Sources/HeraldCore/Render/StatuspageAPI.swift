@@ -1,0 +1,421 @@
+import Foundation
+
+/// The Statuspage-compatible public API (`api/v2/`), so that aggregators, chat integrations and
+/// monitoring exporters that read Atlassian Statuspage read Herald's site unchanged.
+///
+/// Field names, nesting and enums follow Statuspage's documented v2 API; ids are stable across
+/// builds and title edits because they come from slugs and component ids. Everything is written
+/// with `JSONEncoder` (sorted keys), never with templates.
+struct StatuspageAPI: Sendable {
+    // MARK: Shapes
+
+    struct Page: Codable, Sendable, Equatable {
+        var id: String
+        var name: String
+        var url: String
+        var timeZone: String
+        var updatedAt: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, url
+            case timeZone = "time_zone"
+            case updatedAt = "updated_at"
+        }
+    }
+
+    struct Status: Codable, Sendable, Equatable {
+        var indicator: String
+        var description: String
+    }
+
+    struct Component: Codable, Sendable, Equatable {
+        var id: String
+        var name: String
+        var status: String
+        var createdAt: String
+        var updatedAt: String
+        var position: Int
+        var description: String?
+        var showcase: Bool
+        var startDate: String?
+        var groupID: String?
+        var pageID: String
+        var group: Bool
+        var onlyShowIfDegraded: Bool
+        var components: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, status, position, description, showcase, group, components
+            case createdAt = "created_at"
+            case updatedAt = "updated_at"
+            case startDate = "start_date"
+            case groupID = "group_id"
+            case pageID = "page_id"
+            case onlyShowIfDegraded = "only_show_if_degraded"
+        }
+
+        // Statuspage always sends these keys, with null where there is no value.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(name, forKey: .name)
+            try container.encode(status, forKey: .status)
+            try container.encode(createdAt, forKey: .createdAt)
+            try container.encode(updatedAt, forKey: .updatedAt)
+            try container.encode(position, forKey: .position)
+            try container.encode(description, forKey: .description)
+            try container.encode(showcase, forKey: .showcase)
+            try container.encode(startDate, forKey: .startDate)
+            try container.encode(groupID, forKey: .groupID)
+            try container.encode(pageID, forKey: .pageID)
+            try container.encode(group, forKey: .group)
+            try container.encode(onlyShowIfDegraded, forKey: .onlyShowIfDegraded)
+            try container.encodeIfPresent(components, forKey: .components)
+        }
+    }
+
+    struct AffectedComponent: Codable, Sendable, Equatable {
+        var code: String
+        var name: String
+        var oldStatus: String
+        var newStatus: String
+
+        enum CodingKeys: String, CodingKey {
+            case code, name
+            case oldStatus = "old_status"
+            case newStatus = "new_status"
+        }
+    }
+
+    struct IncidentUpdate: Codable, Sendable, Equatable {
+        var id: String
+        var status: String
+        var body: String
+        var incidentID: String
+        var createdAt: String
+        var updatedAt: String
+        var displayAt: String
+        var affectedComponents: [AffectedComponent]?
+
+        enum CodingKeys: String, CodingKey {
+            case id, status, body
+            case incidentID = "incident_id"
+            case createdAt = "created_at"
+            case updatedAt = "updated_at"
+            case displayAt = "display_at"
+            case affectedComponents = "affected_components"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(status, forKey: .status)
+            try container.encode(body, forKey: .body)
+            try container.encode(incidentID, forKey: .incidentID)
+            try container.encode(createdAt, forKey: .createdAt)
+            try container.encode(updatedAt, forKey: .updatedAt)
+            try container.encode(displayAt, forKey: .displayAt)
+            try container.encode(affectedComponents, forKey: .affectedComponents)
+        }
+    }
+
+    struct Incident: Codable, Sendable, Equatable {
+        var id: String
+        var name: String
+        var status: String
+        var createdAt: String
+        var updatedAt: String
+        var monitoringAt: String?
+        var resolvedAt: String?
+        var impact: String
+        var shortlink: String
+        var startedAt: String
+        var pageID: String
+        var incidentUpdates: [IncidentUpdate]
+        var components: [Component]
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, status, impact, shortlink, components
+            case createdAt = "created_at"
+            case updatedAt = "updated_at"
+            case monitoringAt = "monitoring_at"
+            case resolvedAt = "resolved_at"
+            case startedAt = "started_at"
+            case pageID = "page_id"
+            case incidentUpdates = "incident_updates"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(name, forKey: .name)
+            try container.encode(status, forKey: .status)
+            try container.encode(createdAt, forKey: .createdAt)
+            try container.encode(updatedAt, forKey: .updatedAt)
+            try container.encode(monitoringAt, forKey: .monitoringAt)
+            try container.encode(resolvedAt, forKey: .resolvedAt)
+            try container.encode(impact, forKey: .impact)
+            try container.encode(shortlink, forKey: .shortlink)
+            try container.encode(startedAt, forKey: .startedAt)
+            try container.encode(pageID, forKey: .pageID)
+            try container.encode(incidentUpdates, forKey: .incidentUpdates)
+            try container.encode(components, forKey: .components)
+        }
+    }
+
+    /// A scheduled maintenance; Herald has none yet, so the lists are empty.
+    struct ScheduledMaintenance: Codable, Sendable, Equatable {}
+
+    // MARK: Building
+
+    /// How many incidents `incidents.json` lists.
+    static let incidentLimit = 50
+
+    let site: Site
+    let index: SiteIndex
+    let status: SiteStatus
+
+    /// The page's id: its host name and path, as a slug.
+    var pageID: String {
+        Identifier.slugify((site.config.url.host ?? "") + site.config.url.path)
+    }
+
+    var page: Page {
+        let newest = site.incidents.map(\.updatedAt).max() ?? site.now
+        return Page(
+            id: pageID,
+            name: site.config.title,
+            url: String(site.config.url.absoluteString.dropLast()),
+            timeZone: site.config.timeZone.identifier,
+            updatedAt: Timestamp.iso8601Milliseconds(newest)
+        )
+    }
+
+    var overallStatus: Status {
+        Status(indicator: status.indicator.apiIndicator, description: status.indicator.description)
+    }
+
+    /// Groups and components in display order, positions counted from 1.
+    var components: [Component] {
+        var result: [Component] = []
+        var position = 0
+        for group in index.groups {
+            let groupID = group.name.map { "group-" + Identifier.slugify($0) }
+            if let name = group.name, let groupID {
+                position += 1
+                let worst = group.components.map { status.status(of: $0.id) }.max() ?? .operational
+                let times = group.components.map(times(of:))
+                result.append(
+                    Component(
+                        id: groupID,
+                        name: name,
+                        status: worst.rawValue,
+                        createdAt: times.map(\.created).min() ?? Timestamp.iso8601Milliseconds(site.now),
+                        updatedAt: times.map(\.updated).max() ?? Timestamp.iso8601Milliseconds(site.now),
+                        position: position,
+                        description: nil,
+                        showcase: false,
+                        startDate: nil,
+                        groupID: nil,
+                        pageID: pageID,
+                        group: true,
+                        onlyShowIfDegraded: false,
+                        components: group.components.map(\.id)
+                    )
+                )
+            }
+            for component in group.components {
+                position += 1
+                result.append(self.component(component, position: position, groupID: groupID))
+            }
+        }
+        return result
+    }
+
+    private func times(of component: HeraldCore.Component) -> (created: String, updated: String) {
+        let incidents = index.incidentsByComponent[component.id] ?? []
+        let created = component.since ?? incidents.map { site.incidents[$0].started }.min() ?? site.now
+        let updated = incidents.map { site.incidents[$0].updatedAt }.max() ?? created
+        return (Timestamp.iso8601Milliseconds(created), Timestamp.iso8601Milliseconds(max(created, updated)))
+    }
+
+    private func component(_ component: HeraldCore.Component, position: Int, groupID: String?) -> Component {
+        let times = times(of: component)
+        return Component(
+            id: component.id,
+            name: component.name,
+            status: status.status(of: component.id).rawValue,
+            createdAt: times.created,
+            updatedAt: times.updated,
+            position: position,
+            description: component.description.isEmpty ? nil : component.description,
+            showcase: true,
+            startDate: component.since.map { date in
+                let t = CivilTime(date, in: site.config.timeZone)
+                return "\(Timestamp.pad(t.year, 4))-\(Timestamp.pad(t.month))-\(Timestamp.pad(t.day))"
+            },
+            groupID: groupID,
+            pageID: pageID,
+            group: false,
+            onlyShowIfDegraded: false,
+            components: nil
+        )
+    }
+
+    /// The incident's updates, newest first, each with the incident status it left behind
+    /// (`Update` keeps the previous status).
+    func incident(_ incident: HeraldCore.Incident, componentsByID: [String: Component]) -> Incident {
+        var effective: [UpdateStatus] = []
+        var current = UpdateStatus.investigating
+        for update in incident.updates.reversed() {
+            if update.status.setsStatus { current = update.status }
+            effective.append(current)
+        }
+        effective.reverse()
+        let names = Dictionary(site.config.components.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let first = incident.updates.last?.anchor
+        let updates = incident.updates.enumerated().map { offset, update -> IncidentUpdate in
+            let time = Timestamp.iso8601Milliseconds(update.time)
+            var affected: [AffectedComponent]?
+            if update.anchor == first {
+                affected = incident.components.map {
+                    AffectedComponent(
+                        code: $0.id,
+                        name: names[$0.id] ?? $0.id,
+                        oldStatus: ComponentStatus.operational.rawValue,
+                        newStatus: $0.status.rawValue
+                    )
+                }
+            } else if update.status == .resolved {
+                affected = incident.components.map {
+                    AffectedComponent(
+                        code: $0.id,
+                        name: names[$0.id] ?? $0.id,
+                        oldStatus: $0.status.rawValue,
+                        newStatus: ComponentStatus.operational.rawValue
+                    )
+                }
+            }
+            return IncidentUpdate(
+                id: "\(incident.slug)-\(update.anchor)",
+                status: effective[offset].apiValue,
+                body: update.markdown,
+                incidentID: incident.slug,
+                createdAt: time,
+                updatedAt: time,
+                displayAt: time,
+                affectedComponents: affected
+            )
+        }
+        let created = incident.updates.last?.time ?? incident.started
+        return Incident(
+            id: incident.slug,
+            name: incident.title,
+            status: incident.isOpen
+                ? incident.status.apiValue : (incident.status == .postmortem ? "postmortem" : "resolved"),
+            createdAt: Timestamp.iso8601Milliseconds(created),
+            updatedAt: Timestamp.iso8601Milliseconds(incident.updatedAt),
+            monitoringAt: incident.monitoringAt.map(Timestamp.iso8601Milliseconds),
+            resolvedAt: incident.resolvedAt.map(Timestamp.iso8601Milliseconds),
+            impact: incident.impact.rawValue,
+            shortlink: site.config.absoluteURL("incidents/\(incident.slug)/"),
+            startedAt: Timestamp.iso8601Milliseconds(incident.started),
+            pageID: pageID,
+            incidentUpdates: updates,
+            components: incident.components.compactMap { componentsByID[$0.id] }
+        )
+    }
+
+    /// Every file under `api/v2/`.
+    func files() throws -> [OutputFile] {
+        struct PageAndStatus: Encodable {
+            var page: Page
+            var status: Status
+        }
+        struct PageAndComponents: Encodable {
+            var page: Page
+            var components: [Component]
+        }
+        struct PageAndIncidents: Encodable {
+            var page: Page
+            var incidents: [Incident]
+        }
+        struct PageAndMaintenances: Encodable {
+            var page: Page
+            var scheduledMaintenances: [ScheduledMaintenance]
+            enum CodingKeys: String, CodingKey {
+                case page
+                case scheduledMaintenances = "scheduled_maintenances"
+            }
+        }
+        struct Summary: Encodable {
+            var page: Page
+            var components: [Component]
+            var incidents: [Incident]
+            var scheduledMaintenances: [ScheduledMaintenance]
+            var status: Status
+            enum CodingKeys: String, CodingKey {
+                case page, components, incidents, status
+                case scheduledMaintenances = "scheduled_maintenances"
+            }
+        }
+
+        let page = self.page
+        let components = self.components
+        let componentsByID = Dictionary(components.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Newest first by creation, then by id, as Statuspage lists them.
+        let ordered = site.incidents.indices.sorted {
+            let a = site.incidents[$0]
+            let b = site.incidents[$1]
+            let aCreated = a.updates.last?.time ?? a.started
+            let bCreated = b.updates.last?.time ?? b.started
+            return (aCreated, b.slug) > (bCreated, a.slug)
+        }
+        let incidents = ordered.prefix(Self.incidentLimit).map {
+            incident(site.incidents[$0], componentsByID: componentsByID)
+        }
+        let unresolved = ordered.filter { site.incidents[$0].isOpen }.map {
+            incident(site.incidents[$0], componentsByID: componentsByID)
+        }
+        let noMaintenance = PageAndMaintenances(page: page, scheduledMaintenances: [])
+        return [
+            OutputFile(
+                path: "api/v2/summary.json",
+                data: try JSONOutput.encode(
+                    Summary(
+                        page: page,
+                        components: components,
+                        incidents: unresolved,
+                        scheduledMaintenances: [],
+                        status: overallStatus
+                    )
+                )
+            ),
+            OutputFile(
+                path: "api/v2/status.json",
+                data: try JSONOutput.encode(PageAndStatus(page: page, status: overallStatus))
+            ),
+            OutputFile(
+                path: "api/v2/components.json",
+                data: try JSONOutput.encode(PageAndComponents(page: page, components: components))
+            ),
+            OutputFile(
+                path: "api/v2/incidents.json",
+                data: try JSONOutput.encode(PageAndIncidents(page: page, incidents: incidents))
+            ),
+            OutputFile(
+                path: "api/v2/incidents/unresolved.json",
+                data: try JSONOutput.encode(PageAndIncidents(page: page, incidents: unresolved))
+            ),
+            OutputFile(path: "api/v2/scheduled-maintenances.json", data: try JSONOutput.encode(noMaintenance)),
+            OutputFile(path: "api/v2/scheduled-maintenances/upcoming.json", data: try JSONOutput.encode(noMaintenance)),
+            OutputFile(path: "api/v2/scheduled-maintenances/active.json", data: try JSONOutput.encode(noMaintenance)),
+        ]
+    }
+}
+
+extension Indicator {
+    /// Statuspage's `status.indicator`: `none`, `minor`, `major`, `critical` (maintenance is
+    /// reported as `maintenance`, which Statuspage also uses).
+    var apiIndicator: String { rawValue }
+}
