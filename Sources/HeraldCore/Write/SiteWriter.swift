@@ -84,8 +84,9 @@ public struct SiteWriter: Sendable {
                 throw Failure(description: "refusing to write '\(file.path)': the path would leave the output folder")
             }
             let url = staging.appendingPathComponent(file.path)
-            // Most folders exist already; create them only when the first write fails.
-            if FileManager.default.createFile(atPath: url.path, contents: file.data) { continue }
+            // Most folders exist already; create them only when the first write fails. Plain
+            // writes are enough: the staging folder is private until it is swapped in whole.
+            if (try? file.data.write(to: url)) != nil { continue }
             do {
                 try FileManager.default.createDirectory(
                     at: url.deletingLastPathComponent(),
