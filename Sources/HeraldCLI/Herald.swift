@@ -11,7 +11,7 @@ struct Herald: AsyncParsableCommand {
             status page, incident pages, history, feeds and sitemap into site/.
             """,
         version: HeraldVersion.current,
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, New.self, Update.self, Resolve.self],
         defaultSubcommand: nil
     )
 }

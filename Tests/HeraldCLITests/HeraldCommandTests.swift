@@ -242,6 +242,46 @@ struct HeraldCommandTests {
         return result
     }
 
+    @Test func newUpdateAndResolveWriteTheTimelineFromTheCommandLine() throws {
+        let root = try copyOfSample()
+        let created = try run(
+            [
+                "new", "Webhook delays", "--impact", "minor", "--components", "webhooks", "--template", "investigating",
+                "--now", "2026-11-27T10:00:00Z",
+            ],
+            in: root
+        )
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout == "incidents/2026-11-27-webhook-delays.md\n")
+
+        let process = Process()
+        process.executableURL = try Self.executable()
+        process.arguments = ["update", "webhook-delays", "--status", "identified", "--now", "2026-11-27T10:20:00Z"]
+        process.currentDirectoryURL = root
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("A queue is backed up; we're draining it.\n".utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+
+        #expect(try run(["resolve", "webhook-delays", "--now", "2026-11-27T10:45:00Z"], in: root).status == 0)
+        let again = try run(["resolve", "webhook-delays", "--now", "2026-11-27T10:50:00Z"], in: root)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already resolved; add --force"))
+
+        let text = try String(
+            contentsOf: root.appendingPathComponent("incidents/2026-11-27-webhook-delays.md"),
+            encoding: .utf8
+        )
+        #expect(text.contains("## Resolved — 2026-11-27 11:45 +01:00\n\nThis incident has been resolved."))
+        #expect(text.contains("## Identified — 2026-11-27 11:20 +01:00\n\nA queue is backed up; we're draining it.\n"))
+        #expect(text.contains("We're investigating reports of problems with Webhooks."))
+        #expect(try run(["check", "--now", "2026-11-27T11:00:00Z"], in: root).status == 0)
+    }
+
     @Test func rejectsAClockItCannotRead() throws {
         let result = try run(["build", "--now", "tomorrow"])
         #expect(result.status != 0)

@@ -1,0 +1,245 @@
+import Foundation
+
+/// Writes incident files for operators: a new incident with its first update, and new updates at
+/// the top of an existing timeline. Every other byte of an existing file is left as it was, and
+/// nothing is written unless the result passes the same checks as `herald check`.
+public struct IncidentEditor: Sendable {
+    /// Why an edit was refused.
+    public struct Failure: Error, Sendable {
+        /// What went wrong, as diagnostics (or one message without a location).
+        public var diagnostics: [Diagnostic]
+
+        /// Creates a failure.
+        public init(diagnostics: [Diagnostic]) {
+            self.diagnostics = diagnostics
+        }
+    }
+
+    public let root: URL
+    public let config: SiteConfig
+    public let now: Date
+
+    /// Creates an editor for the site at `root`.
+    public init(root: URL, config: SiteConfig, now: Date) {
+        self.root = root
+        self.config = config
+        self.now = now
+    }
+
+    /// Reads `herald.yml` and creates an editor.
+    public static func load(root: URL, now: Date) throws(Failure) -> IncidentEditor {
+        let url = root.appendingPathComponent("herald.yml")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw Failure(diagnostics: [
+                Diagnostic(at: SourceLocation(path: "herald.yml"), "cannot read herald.yml in \(root.path)")
+            ])
+        }
+        switch ConfigParser().parse(SourceFile(path: "herald.yml", text: text)) {
+        case .success(let config): return IncidentEditor(root: root, config: config, now: now)
+        case .failure(let error): throw Failure(diagnostics: error.diagnostics)
+        }
+    }
+
+    /// `2026-11-27 10:14 +01:00`: the clock in the site's zone, with its offset so it can never be
+    /// ambiguous.
+    public var headingTime: String {
+        let t = CivilTime(now, in: config.timeZone)
+        let date = "\(Timestamp.pad(t.year, 4))-\(Timestamp.pad(t.month))-\(Timestamp.pad(t.day))"
+        let time = "\(Timestamp.pad(t.hour)):\(Timestamp.pad(t.minute))"
+        return t.offsetSeconds == 0 ? "\(date) \(time) UTC" : "\(date) \(time) \(OffsetFormat.iso(t.offsetSeconds))"
+    }
+
+    // MARK: New incidents
+
+    /// Writes `incidents/<yyyy-mm-dd>-<slug>.md` with front matter and a first update.
+    ///
+    /// - Returns: The new file's path relative to the root.
+    public func create(
+        title: String,
+        impact: String,
+        components: [String],
+        status: String,
+        message: String
+    ) throws(Failure) -> String {
+        let slugBase = Identifier.slugify(title)
+        guard !slugBase.isEmpty else {
+            throw Failure(diagnostics: [
+                Diagnostic(
+                    at: SourceLocation(path: "incidents"), "the title needs some letters or digits for the file name")
+            ])
+        }
+        let day = CivilTime(now, in: config.timeZone)
+        let name = "\(Timestamp.pad(day.year, 4))-\(Timestamp.pad(day.month))-\(Timestamp.pad(day.day))-\(slugBase)"
+        let path = "incidents/\(name).md"
+        let url = root.appendingPathComponent(path)
+        guard !FileManager.default.fileExists(atPath: url.path) else {
+            throw Failure(diagnostics: [
+                Diagnostic(
+                    at: SourceLocation(path: path),
+                    "\(path) already exists; Herald never overwrites an incident (use herald update)")
+            ])
+        }
+        let statusWord = try Self.updateStatus(status, path: path)
+        let impactValue = Impact(rawValue: impact)
+        var front = "---\ntitle: \(YAMLText.quoted(title))\nimpact: \(impact)\n"
+        if !components.isEmpty {
+            front += "components:\n"
+            for id in components {
+                let componentStatus = (impactValue ?? .minor).defaultComponentStatus.rawValue
+                front += "  \(id): \(componentStatus)\n"
+            }
+        }
+        front += "---\n\n"
+        let text = front + "## \(statusWord.rawValue) \u{2014} \(headingTime)\n\n" + Self.normalized(message)
+        try validate(text, path: path)
+        do {
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+        } catch {
+            throw Failure(diagnostics: [
+                Diagnostic(at: SourceLocation(path: path), "cannot write: \(error.localizedDescription)")
+            ])
+        }
+        return path
+    }
+
+    // MARK: Updates
+
+    /// Finds an incident by slug, file name or path.
+    public func locate(_ reference: String) throws(Failure) -> String {
+        var candidates = [reference]
+        if !reference.hasSuffix(".md") { candidates.append("incidents/\(reference).md") }
+        candidates.append("incidents/\(reference)")
+        for candidate in candidates {
+            let url =
+                candidate.hasPrefix("/") ? URL(fileURLWithPath: candidate) : root.appendingPathComponent(candidate)
+            if FileManager.default.fileExists(atPath: url.path), url.pathExtension == "md" {
+                let rootPath = root.standardizedFileURL.path + "/"
+                let full = url.standardizedFileURL.path
+                return full.hasPrefix(rootPath) ? String(full.dropFirst(rootPath.count)) : full
+            }
+        }
+        // The slug without its date (`delayed-payments` for `2026-11-26-delayed-payments.md`), if
+        // exactly one file matches.
+        let folder = root.appendingPathComponent("incidents")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let suffixed = names.filter { $0.hasSuffix("-\(reference).md") }
+        if suffixed.count == 1 { return "incidents/\(suffixed[0])" }
+        // A custom `slug:` differs from the file name: search the front matter.
+        for name in names.sorted() where name.hasSuffix(".md") {
+            let text = (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? ""
+            if text.split(separator: "\n").prefix(20).contains(where: { $0 == "slug: \(reference)" }) {
+                return "incidents/\(name)"
+            }
+        }
+        throw Failure(diagnostics: [
+            Diagnostic(
+                at: SourceLocation(path: "incidents"), "no incident '\(reference)'; give its slug, file name or path")
+        ])
+    }
+
+    /// Adds an update above the newest one and returns the file's path.
+    ///
+    /// - Parameters:
+    ///   - force: Add it even though the incident is resolved.
+    public func addUpdate(to reference: String, status: String, message: String, force: Bool) throws(Failure) -> String
+    {
+        let path = try locate(reference)
+        let url = root.appendingPathComponent(path)
+        guard let original = try? String(contentsOf: url, encoding: .utf8) else {
+            throw Failure(diagnostics: [Diagnostic(at: SourceLocation(path: path), "cannot read the file")])
+        }
+        let statusWord = try Self.updateStatus(status, path: path)
+        let parsed = IncidentParser(config: config, now: now).parse(SourceFile(path: path, text: original))
+        guard let incident = parsed.incident else {
+            throw Failure(diagnostics: parsed.diagnostics.filter { $0.severity == .error })
+        }
+        if !incident.isOpen, !force, statusWord != .postmortem {
+            throw Failure(diagnostics: [
+                Diagnostic(
+                    at: SourceLocation(path: path), "the incident is already resolved; add --force to update it anyway")
+            ])
+        }
+        let section = "## \(statusWord.rawValue) \u{2014} \(headingTime)\n\n" + Self.normalized(message) + "\n"
+        let updated = Self.inserting(section, before: incident.updates.map(\.line).min(), in: original)
+        try validate(updated, path: path)
+        do {
+            try Data(updated.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw Failure(diagnostics: [
+                Diagnostic(at: SourceLocation(path: path), "cannot write: \(error.localizedDescription)")
+            ])
+        }
+        return path
+    }
+
+    /// The text with `section` inserted at the start of line `line` (or appended), leaving every
+    /// other byte unchanged.
+    static func inserting(_ section: String, before line: Int?, in text: String) -> String {
+        guard let line else {
+            let separator = text.hasSuffix("\n\n") ? "" : (text.hasSuffix("\n") ? "\n" : "\n\n")
+            return text + separator + section
+        }
+        var index = text.startIndex
+        var current = 1
+        while current < line, let newline = text[index...].firstIndex(of: "\n") {
+            index = text.index(after: newline)
+            current += 1
+        }
+        return String(text[..<index]) + section + String(text[index...])
+    }
+
+    /// The update status for a word typed on the command line, in any letter case.
+    static func updateStatus(_ word: String, path: String) throws(Failure) -> UpdateStatus {
+        let names = UpdateStatus.allCases.map(\.rawValue)
+        if let status = UpdateStatus.allCases.first(where: { $0.rawValue.lowercased() == word.lowercased() }) {
+            return status
+        }
+        throw Failure(diagnostics: [
+            Diagnostic(
+                at: SourceLocation(path: path),
+                "unknown update status '\(word)'",
+                expected: names.map { $0.lowercased() },
+                suggestion: Suggestion.didYouMean(word, in: names)
+            )
+        ])
+    }
+
+    /// The message with one trailing newline and Windows line endings made Unix ones.
+    static func normalized(_ message: String) -> String {
+        var text = message.replacingOccurrences(of: "\r\n", with: "\n")
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text + "\n"
+    }
+
+    /// Refuses text that `herald check` would reject.
+    private func validate(_ text: String, path: String) throws(Failure) {
+        let output = IncidentParser(config: config, now: now).parse(SourceFile(path: path, text: text))
+        let errors = output.diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else { throw Failure(diagnostics: errors) }
+    }
+}
+
+/// Writes YAML scalars that read back as exactly the same text.
+enum YAMLText {
+    /// A double-quoted YAML string.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    result += String(format: "\\x%02X", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

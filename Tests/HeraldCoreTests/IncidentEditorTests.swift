@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+@testable import HeraldCore
+
+struct IncidentEditorTests {
+    func editor(at root: URL, now: String) throws -> IncidentEditor {
+        let date = try TimeParser(timeZone: .gmt).parse(now).get()
+        return try IncidentEditor.load(root: root, now: date)
+    }
+
+    @Test func newWritesFrontMatterAndAFirstUpdateInTheSiteZone() throws {
+        let root = try Fixture.copyOfSample()
+        let editor = try editor(at: root, now: "2026-11-27T10:14:00Z")
+        let path = try editor.create(
+            title: "Login errors: \"SSO\" users",
+            impact: "major",
+            components: ["login", "api"],
+            status: "investigating",
+            message: "We're looking into it.\r\n\r\n"
+        )
+        #expect(path == "incidents/2026-11-27-login-errors-sso-users.md")
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        #expect(
+            text == """
+                ---
+                title: "Login errors: \\"SSO\\" users"
+                impact: major
+                components:
+                  login: partial_outage
+                  api: partial_outage
+                ---
+
+                ## Investigating — 2026-11-27 11:14 +01:00
+
+                We're looking into it.
+
+                """
+        )
+        let incident = try #require(
+            IncidentParser(config: editor.config, now: editor.now).parse(SourceFile(path: path, text: text)).incident)
+        #expect(incident.title == "Login errors: \"SSO\" users")
+        #expect(incident.started == editor.now)
+    }
+
+    @Test func newRefusesToOverwriteAndRejectsUnknownValues() throws {
+        let root = try Fixture.copyOfSample()
+        let editor = try editor(at: root, now: "2026-11-27T10:14:00Z")
+        _ = try editor.create(title: "Outage", impact: "minor", components: [], status: "investigating", message: "a")
+        #expect(throws: IncidentEditor.Failure.self) {
+            try editor.create(title: "Outage", impact: "minor", components: [], status: "investigating", message: "b")
+        }
+        do {
+            _ = try editor.create(
+                title: "Other", impact: "minor", components: ["paymnets"], status: "investigating", message: "c")
+            Issue.record("accepted an unknown component")
+        } catch {
+            #expect(error.diagnostics.first?.suggestion == "did you mean 'payments'?")
+        }
+        #expect(
+            !FileManager.default.fileExists(atPath: root.appendingPathComponent("incidents/2026-11-27-other.md").path))
+    }
+
+    @Test func updateAddsASectionAboveTheNewestAndChangesNoOtherByte() throws {
+        let root = try Fixture.copyOfSample()
+        let path = "incidents/2026-11-27-delayed-payments.md"
+        let before = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        let editor = try editor(at: root, now: "2026-11-27T09:30:00Z")
+        #expect(
+            try editor.addUpdate(to: "delayed-payments", status: "monitoring", message: "Still watching.", force: false)
+                == path)
+        let after = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        let inserted = "## Monitoring — 2026-11-27 10:30 +01:00\n\nStill watching.\n\n"
+        let position = try #require(before.range(of: "## Monitoring — 2026-11-27 08:50 UTC"))
+        #expect(after == String(before[..<position.lowerBound]) + inserted + String(before[position.lowerBound...]))
+
+        let incident = try #require(
+            IncidentParser(config: editor.config, now: editor.now).parse(SourceFile(path: path, text: after)).incident)
+        #expect(incident.updates.count == 4)
+        #expect(incident.latestUpdate?.markdown == "Still watching.")
+    }
+
+    @Test func resolveEndsTheIncidentAndRefusesToRepeatWithoutForce() throws {
+        let root = try Fixture.copyOfSample()
+        let editor = try editor(at: root, now: "2026-11-27T10:00:00Z")
+        _ = try editor.addUpdate(to: "2026-11-27-delayed-payments", status: "resolved", message: "Done.", force: false)
+        let path = "incidents/2026-11-27-delayed-payments.md"
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        let incident = try #require(
+            IncidentParser(config: editor.config, now: editor.now).parse(SourceFile(path: path, text: text)).incident)
+        #expect(!incident.isOpen)
+        let later = try self.editor(at: root, now: "2026-11-27T10:05:00Z")
+        #expect(throws: IncidentEditor.Failure.self) {
+            try later.addUpdate(to: path, status: "update", message: "x", force: false)
+        }
+        _ = try later.addUpdate(to: path, status: "postmortem", message: "What happened.", force: false)
+        let forced = try self.editor(at: root, now: "2026-11-27T10:10:00Z")
+        _ = try forced.addUpdate(to: path, status: "update", message: "forced", force: true)
+        let final = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        #expect(final.components(separatedBy: "\n## ").count == 7)
+    }
+
+    @Test func anUpdateThatWouldBreakTheFileIsRefused() throws {
+        let root = try Fixture.copyOfSample()
+        let editor = try editor(at: root, now: "2026-11-27T08:50:00Z")
+        // The same minute as the latest update: check would reject two updates at one time.
+        #expect(throws: IncidentEditor.Failure.self) {
+            try editor.addUpdate(to: "delayed-payments", status: "update", message: "x", force: false)
+        }
+        #expect(throws: IncidentEditor.Failure.self) {
+            try editor.addUpdate(to: "delayed-payments", status: "fixed", message: "x", force: false)
+        }
+    }
+
+    @Test func messageTemplatesNameTheComponents() throws {
+        let templates = MessageTemplates(themeDirectory: Fixture.repositoryRoot.appendingPathComponent("theme"))
+        #expect(templates.names.contains("partial-outage"))
+        #expect(templates.names.contains("third-party"))
+        let text = try #require(
+            templates.render(
+                "partial-outage", title: "T", components: ["Payments", "Payouts", "API <v2>"], impact: "major")
+        )
+        #expect(text.contains("Payments, Payouts and API <v2>"))
+        #expect(templates.render("nope", title: "", components: [], impact: "") == nil)
+    }
+}
