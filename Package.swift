@@ -1,6 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+import class Foundation.ProcessInfo
+
 let package = Package(
     name: "Herald",
     platforms: [.macOS(.v14)],
@@ -43,3 +45,20 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The benchmarks (Benchmarks/HeraldBenchmarks) build only with HERALD_BENCHMARKS=1, so that normal
+// builds and `swift test` do not pay for package-benchmark and its dependencies:
+//     HERALD_BENCHMARKS=1 swift package benchmark --target HeraldBenchmarks
+if ProcessInfo.processInfo.environment["HERALD_BENCHMARKS"] == "1" {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"])
+    )
+    package.targets.append(
+        .executableTarget(
+            name: "HeraldBenchmarks",
+            dependencies: ["HeraldCore", .product(name: "Benchmark", package: "package-benchmark")],
+            path: "Benchmarks/HeraldBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        )
+    )
+}
