@@ -58,7 +58,8 @@ let benchmarks: @Sendable () -> Void = {
             let site = try Corpus.site(size: size, now: now)
             let sources = try SourceLoader(root: root).load()
             let theme = try Theme.load(templates: sources.templates, assets: sources.assets, themePath: "theme").get()
-            let renderer = SiteRenderer(site: site, index: SiteIndex(site: site), status: SiteStatus(site: site), theme: theme)
+            let renderer = SiteRenderer(
+                site: site, index: SiteIndex(site: site), status: SiteStatus(site: site), theme: theme)
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {
                 for job in renderer.jobs { blackHole(try renderer.render(job)) }
@@ -70,7 +71,8 @@ let benchmarks: @Sendable () -> Void = {
             let site = try Corpus.site(size: size, now: now)
             let sources = try SourceLoader(root: root).load()
             let theme = try Theme.load(templates: sources.templates, assets: sources.assets, themePath: "theme").get()
-            let renderer = SiteRenderer(site: site, index: SiteIndex(site: site), status: SiteStatus(site: site), theme: theme)
+            let renderer = SiteRenderer(
+                site: site, index: SiteIndex(site: site), status: SiteStatus(site: site), theme: theme)
             let files = try renderer.jobs.flatMap { try renderer.render($0) }
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("herald-bench-write-\(size)")
             benchmark.startMeasurement()
