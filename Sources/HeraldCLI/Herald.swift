@@ -8,7 +8,8 @@ struct Herald: AsyncParsableCommand {
         abstract: "Build a static status site from incident Markdown files.",
         discussion: """
             Herald reads herald.yml, incidents/*.md and theme/ in the site's folder and writes the \
-            status page, incident pages, history, feeds and sitemap into site/.
+            status page, incident pages, history, feeds, the Statuspage-compatible API, badges and \
+            the embeddable banner into site/.
             """,
         version: HeraldVersion.current,
         subcommands: [Build.self, Check.self, New.self, Update.self, Resolve.self],
