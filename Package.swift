@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // The HTTP layer of `herald serve` only: small, and with no dependencies of its own.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // cmark-gfm from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -32,10 +34,20 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `herald serve`: the local preview server.
+        .target(
+            name: "HeraldServe",
+            dependencies: [
+                "HeraldCore",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "HeraldCLI",
             dependencies: [
                 "HeraldCore",
+                "HeraldServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

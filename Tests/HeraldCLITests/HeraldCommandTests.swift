@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// End-to-end runs of the built `herald` binary.
 @Suite(.serialized)
 struct HeraldCommandTests {
@@ -280,6 +284,74 @@ struct HeraldCommandTests {
         #expect(text.contains("## Identified — 2026-11-27 11:20 +01:00\n\nA queue is backed up; we're draining it.\n"))
         #expect(text.contains("We're investigating reports of problems with Webhooks."))
         #expect(try run(["check", "--now", "2026-11-27T11:00:00Z"], in: root).status == 0)
+    }
+
+    /// `herald serve` on a loopback port: pages and feeds with their content types, an edit
+    /// visible within 2 seconds, and a bad edit that keeps the last good site online.
+    @Test func serveRebuildsOnChangesAndKeepsTheLastGoodSite() async throws {
+        let root = try copyOfSample()
+        let process = Process()
+        process.executableURL = try Self.executable()
+        process.arguments = ["serve", "--port", "0", "--root", root.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        var line = ""
+        let deadline = Date().addingTimeInterval(20)
+        while !line.contains("\n"), Date() < deadline {
+            line += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        let base = try #require(line.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") })
+
+        func get(_ path: String) async throws -> (status: Int, type: String, body: String) {
+            let url = try #require(URL(string: String(base) + path))
+            let (data, response) = try await URLSession.shared.data(from: url)
+            let http = try #require(response as? HTTPURLResponse)
+            return (
+                http.statusCode, http.value(forHTTPHeaderField: "Content-Type") ?? "",
+                String(decoding: data, as: UTF8.self)
+            )
+        }
+
+        for (path, type) in [
+            ("", "text/html"), ("history.rss", "application/rss+xml"), ("history.atom", "application/atom+xml"),
+            ("feed.json", "application/json"), ("assets/style.css", "text/css"), ("badge.svg", "image/svg+xml"),
+            ("embed.js", "text/javascript"), ("incidents/2026-11-27-delayed-payments/", "text/html"),
+        ] {
+            let response = try await get(path)
+            #expect(response.status == 200, "\(path)")
+            #expect(response.type.hasPrefix(type), "\(path): \(response.type)")
+        }
+        #expect(try await get("").body.contains("<script src=\"/__herald/reload.js\"></script>"))
+        #expect(try await get("nope/").status == 404)
+        #expect(try await get("%2e%2e/%2e%2e/etc/passwd").status == 404)
+
+        let file = root.appendingPathComponent("incidents/2026-11-27-delayed-payments.md")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        try original.replacingOccurrences(of: "title: Delayed payment processing", with: "title: Payments are slow")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let changed = Date()
+        var seen = false
+        while Date().timeIntervalSince(changed) < 2, !seen {
+            seen = try await get("").body.contains("Payments are slow")
+            if !seen { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(seen, "the edit was not served within 2 seconds")
+
+        try original.replacingOccurrences(of: "impact: major", with: "impact: majr")
+            .write(to: file, atomically: true, encoding: .utf8)
+        var errors = ""
+        while Date().timeIntervalSince(changed) < 6, !errors.contains("error:") {
+            try await Task.sleep(for: .milliseconds(100))
+            errors = try await get("__herald/state").body
+        }
+        #expect(errors.contains("unknown impact 'majr'"))
+        #expect(try await get("").body.contains("Payments are slow"))
     }
 
     @Test func rejectsAClockItCannotRead() throws {
