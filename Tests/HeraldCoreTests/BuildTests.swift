@@ -125,6 +125,13 @@ struct BuildTests {
         await #expect(throws: DiagnosticsError.self) {
             _ = try await build(root: root, output: root)
         }
+        // Never into the sources, not even into a new folder inside them.
+        for inside in ["incidents/site", "theme/site", "incidents"] {
+            await #expect(throws: DiagnosticsError.self, "\(inside)") {
+                _ = try await build(root: root, output: root.appendingPathComponent(inside))
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("incidents/site").path))
     }
 
     @Test func removesStagingFoldersOfKilledBuilds() async throws {

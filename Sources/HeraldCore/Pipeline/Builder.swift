@@ -154,10 +154,12 @@ public struct Builder: Sendable {
         let writer = SiteWriter(output: options.output)
         let outputLocation = SourceLocation(path: options.output.lastPathComponent)
         do {
-            try writer.prepare(protecting: [
-                options.root, options.root.appendingPathComponent("incidents"),
-                options.root.appendingPathComponent("theme"),
-            ])
+            try writer.prepare(
+                protecting: [options.root],
+                sources: [
+                    options.root.appendingPathComponent("incidents"), options.root.appendingPathComponent("theme"),
+                ]
+            )
         } catch {
             throw DiagnosticsError([Diagnostic(at: outputLocation, error.description)])
         }

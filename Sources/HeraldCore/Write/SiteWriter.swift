@@ -39,15 +39,23 @@ public struct SiteWriter: Sendable {
 
     /// Checks the output folder, removes leftovers of killed builds and creates the staging folder.
     ///
-    /// - Parameter protected: Folders the output must not be, nor contain (the site's root and
-    ///   its sources).
-    public func prepare(protecting protected: [URL]) throws(Failure) {
+    /// - Parameters:
+    ///   - protected: Folders the output must not be, nor contain (the site's root).
+    ///   - sources: Folders the output must not be, contain, or lie inside (`incidents/`,
+    ///     `theme/`): Herald never writes into the user's sources.
+    public func prepare(protecting protected: [URL], sources: [URL] = []) throws(Failure) {
         let fileManager = FileManager.default
         let outputPath = output.resolvingSymlinksInPath().path
-        for folder in protected {
+        for folder in protected + sources {
             let path = folder.standardizedFileURL.resolvingSymlinksInPath().path
             if outputPath == path || path.hasPrefix(outputPath + "/") || outputPath == "/" {
                 throw Failure(description: "refusing to write the site to \(output.path): it would replace \(path)")
+            }
+        }
+        for folder in sources {
+            let path = folder.standardizedFileURL.resolvingSymlinksInPath().path
+            if outputPath.hasPrefix(path + "/") {
+                throw Failure(description: "refusing to write the site to \(output.path): it is inside \(path)")
             }
         }
         var isDirectory: ObjCBool = false
