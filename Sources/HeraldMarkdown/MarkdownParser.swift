@@ -24,9 +24,17 @@ public struct MarkdownParser: Sendable {
 
     private let parseOptions: Int32 = CMARK_OPT_VALIDATE_UTF8
     private let renderOptions: Int32 = CMARK_OPT_SAFE
+    private let demotion: Int32
 
     /// Creates a parser.
-    public init() {}
+    ///
+    /// - Parameter demotingHeadingsFromLevel3By: How many levels headings of level 3 and below
+    ///   render lower (never below 6). Herald's pages show update headings as `<h3>`, so the
+    ///   `###` sub-headings an operator writes inside an update render as `<h4>`. Levels 1 and 2
+    ///   keep their level in the parsed blocks either way.
+    public init(demotingHeadingsFromLevel3By demotion: Int = 0) {
+        self.demotion = Int32(max(0, demotion))
+    }
 
     /// Parses `source` and returns its top-level blocks with their HTML.
     ///
@@ -66,6 +74,7 @@ public struct MarkdownParser: Sendable {
         defer { cmark_llist_free(allocator, extensions) }
 
         Self.dropUnsafeURLs(in: root)
+        if demotion > 0 { Self.demoteHeadings(in: root, by: demotion) }
 
         var blocks: [MarkdownBlock] = []
         var node = cmark_node_first_child(root)
@@ -85,13 +94,14 @@ public struct MarkdownParser: Sendable {
     }
 
     private func block(from node: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?) -> MarkdownBlock {
-        let html: String
+        var html: String
         if let rendered = cmark_render_html(node, renderOptions, extensions) {
             html = String(cString: rendered)
             cmark_get_default_mem_allocator().pointee.free(rendered)
         } else {
             html = ""
         }
+        if cmark_node_get_type(node) == CMARK_NODE_LIST { html = Self.labelingTaskCheckboxes(html) }
         return MarkdownBlock(
             kind: Self.kind(of: node),
             startLine: Int(cmark_node_get_start_line(node)),
@@ -134,6 +144,31 @@ public struct MarkdownParser: Sendable {
             }
         }
         return text
+    }
+
+    /// Renders headings of level 3 and below `offset` levels lower, up to level 6.
+    private static func demoteHeadings(in root: OpaquePointer, by offset: Int32) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                cmark_node_get_type(node) == CMARK_NODE_HEADING
+            else { continue }
+            let level = cmark_node_get_heading_level(node)
+            if level >= 3 { cmark_node_set_heading_level(node, min(6, level + offset)) }
+        }
+    }
+
+    /// cmark-gfm renders task-list items as bare disabled checkboxes, which have no accessible
+    /// name; give each one that says whether the task is done.
+    static func labelingTaskCheckboxes(_ html: String) -> String {
+        html.replacing(
+            "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+            with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"
+        ).replacing(
+            "<input type=\"checkbox\" disabled=\"\" />",
+            with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />"
+        )
     }
 
     /// Removes URLs whose scheme is not allowed from every link and image in the tree.

@@ -48,7 +48,7 @@ struct IncidentParserTests {
         #expect(!incident.isOpen)
         let monitoring = incident.updates[1]
         #expect(monitoring.markdown == "A fix is deployed.\n\n### Details\n- payments flow again")
-        #expect(monitoring.html.contains("<h3>Details</h3>"))
+        #expect(monitoring.html.contains("<h4>Details</h4>"))
         #expect(monitoring.line == 14)
         #expect(monitoring.anchor == "update-20261126T151000Z")
     }

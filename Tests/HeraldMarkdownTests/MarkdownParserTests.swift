@@ -84,6 +84,21 @@ struct MarkdownParserTests {
         #expect(document.blocks[4].endLine == 7)
     }
 
+    @Test func demotesSubHeadingsButKeepsTheUpdateHeadingLevel() throws {
+        let document = MarkdownParser(demotingHeadingsFromLevel3By: 1).parse(
+            "## Update — x\n### Details\n###### Deep\n")
+        #expect(document.blocks.map(\.kind) == [.heading(level: 2), .heading(level: 4), .heading(level: 6)])
+        #expect(document.blocks[1].html == "<h4>Details</h4>\n")
+        #expect(document.blocks[2].html == "<h6>Deep</h6>\n")
+        #expect(MarkdownParser().parse("### Details\n").html == "<h3>Details</h3>\n")
+    }
+
+    @Test func taskListCheckboxesHaveAccessibleNames() {
+        let html = MarkdownParser().renderHTML("- [x] shipped\n- [ ] planned\n")
+        #expect(html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" /> shipped"))
+        #expect(html.contains("<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" /> planned"))
+    }
+
     @Test func headingTextIncludesCodeAndBreaks() throws {
         let document = parser.parse("## Update `v2` — 2026-11-26 15:10 UTC\n")
         #expect(try #require(document.blocks.first).plainText == "Update v2 — 2026-11-26 15:10 UTC")

@@ -32,7 +32,8 @@ public struct IncidentParser: Sendable {
     public var config: SiteConfig
     /// The build's clock, for warnings about updates in the future.
     public var now: Date
-    private let markdown = MarkdownParser()
+    /// Update headings are `<h3>` on the pages, so headings inside updates render one level lower.
+    private let markdown = MarkdownParser(demotingHeadingsFromLevel3By: 1)
 
     /// Creates a parser for a site.
     public init(config: SiteConfig, now: Date) {
