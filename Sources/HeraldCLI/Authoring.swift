@@ -82,14 +82,34 @@ struct New: ParsableCommand {
     @Argument(help: "The incident's title, as customers will read it.")
     var title: String
 
-    @Option(name: .long, help: "none, minor, major or critical.")
-    var impact: String
+    @Option(name: .long, help: "none, minor, major or critical (not needed for --maintenance).")
+    var impact: String?
 
     @Option(name: .long, help: "Comma-separated component ids from herald.yml.")
     var components: String = ""
 
-    @Option(name: .long, help: "The first update's status.")
-    var status: String = "investigating"
+    @Option(name: .long, help: "The first update's status (default: investigating, or scheduled for --maintenance).")
+    var status: String?
+
+    @Flag(name: .long, help: "Announce a scheduled maintenance instead of an incident.")
+    var maintenance = false
+
+    @Option(name: .long, help: ArgumentHelp("The maintenance's start (any time form).", valueName: "time"))
+    var start: String?
+
+    @Option(name: .long, help: ArgumentHelp("The maintenance's end (any time form).", valueName: "time"))
+    var end: String?
+
+    func validate() throws {
+        if maintenance {
+            guard start != nil, end != nil else { throw ValidationError("--maintenance needs --start and --end") }
+        } else {
+            guard impact != nil else {
+                throw ValidationError("an incident needs --impact: none, minor, major or critical")
+            }
+            guard start == nil, end == nil else { throw ValidationError("--start and --end go with --maintenance") }
+        }
+    }
 
     @OptionGroup var text: MessageOptions
     @OptionGroup var site: SiteOptions
@@ -100,9 +120,18 @@ struct New: ParsableCommand {
             !$0.isEmpty
         }
         let names = ids.map { id in editor.config.components.first { $0.id == id }?.name ?? id }
-        let message = try text.resolve(root: site.rootURL, title: title, components: names, impact: impact)
+        let message = try text.resolve(root: site.rootURL, title: title, components: names, impact: impact ?? "")
+        let window = maintenance ? (start ?? "", end ?? "") : nil
+        let firstStatus = status ?? (maintenance ? "scheduled" : "investigating")
         let path = try Authoring.run { () throws(IncidentEditor.Failure) in
-            try editor.create(title: title, impact: impact, components: ids, status: status, message: message)
+            try editor.create(
+                title: title,
+                impact: impact,
+                components: ids,
+                status: firstStatus,
+                message: message,
+                window: window
+            )
         }
         print(path)
     }

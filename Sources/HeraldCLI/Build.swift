@@ -41,7 +41,8 @@ struct Build: AsyncParsableCommand {
             }
             let elapsed = Console.milliseconds(clock.now - start)
             print(
-                "Built \(report.incidentCount) incidents into \(builder.options.output.path)"
+                "Built \(report.incidentCount) incidents and \(report.maintenanceCount) maintenance windows into"
+                    + " \(builder.options.output.path)"
                     + " (\(report.fileCount) files) in \(elapsed)"
             )
         } catch {

@@ -78,7 +78,9 @@ public actor PreviewServer {
             state.errors = report.warnings.map(\.formatted).joined(separator: "\n")
             let (seconds, attoseconds) = (clock.now - start).components
             let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
-            log("Built \(report.incidentCount) incidents in \(milliseconds) ms")
+            log(
+                "Built \(report.incidentCount) incidents and \(report.maintenanceCount) maintenance windows in \(milliseconds) ms"
+            )
             if !state.errors.isEmpty { log(state.errors) }
         } catch {
             state.build += 1

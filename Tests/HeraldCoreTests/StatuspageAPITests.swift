@@ -21,6 +21,11 @@ struct StatuspageAPITests {
         case underMaintenance = "under_maintenance"
     }
     enum IncidentStatus: String, Decodable { case investigating, identified, monitoring, resolved, postmortem }
+    enum MaintenanceStatus: String, Decodable {
+        case scheduled
+        case inProgress = "in_progress"
+        case verifying, completed
+    }
     enum Impact: String, Decodable { case none, minor, major, critical, maintenance }
     enum Indicator: String, Decodable { case none, minor, major, critical, maintenance }
 
@@ -86,7 +91,7 @@ struct StatuspageAPITests {
         let page: Page
         let components: [Component]
         let incidents: [Incident]
-        let scheduledMaintenances: [Empty]
+        let scheduledMaintenances: [Maintenance]
         let status: Status
     }
     struct StatusFile: Decodable {
@@ -101,11 +106,24 @@ struct StatuspageAPITests {
         let page: Page
         let incidents: [Incident]
     }
+    struct Maintenance: Decodable {
+        let id: String
+        let name: String
+        let status: MaintenanceStatus
+        let createdAt: String
+        let updatedAt: String
+        let resolvedAt: String?
+        let impact: Impact
+        let shortlink: String
+        let scheduledFor: String
+        let scheduledUntil: String
+        let pageId: String
+        let components: [Component]
+    }
     struct MaintenancesFile: Decodable {
         let page: Page
-        let scheduledMaintenances: [Empty]
+        let scheduledMaintenances: [Maintenance]
     }
-    struct Empty: Decodable {}
 
     static func buildSample(root: URL = Fixture.repositoryRoot) async throws -> URL {
         let output = try Fixture.temporaryFolder().appendingPathComponent("site")
@@ -128,11 +146,18 @@ struct StatuspageAPITests {
         let components = try decode(ComponentsFile.self, site, "api/v2/components.json")
         let incidents = try decode(IncidentsFile.self, site, "api/v2/incidents.json")
         let unresolved = try decode(IncidentsFile.self, site, "api/v2/incidents/unresolved.json")
-        for path in [
-            "scheduled-maintenances.json", "scheduled-maintenances/upcoming.json", "scheduled-maintenances/active.json",
-        ] {
-            #expect(try decode(MaintenancesFile.self, site, "api/v2/" + path).scheduledMaintenances.isEmpty)
-        }
+        // The sample has one completed and one upcoming maintenance at the pinned clock.
+        let maintenances = try decode(MaintenancesFile.self, site, "api/v2/scheduled-maintenances.json")
+        #expect(maintenances.scheduledMaintenances.map(\.status) == [.scheduled, .completed])
+        #expect(maintenances.scheduledMaintenances.allSatisfy { $0.impact == .maintenance })
+        let upcoming = try decode(MaintenancesFile.self, site, "api/v2/scheduled-maintenances/upcoming.json")
+        #expect(upcoming.scheduledMaintenances.map(\.id) == ["2026-12-06-payment-provider-migration"])
+        #expect(upcoming.scheduledMaintenances.first?.scheduledFor == "2026-12-06T02:00:00.000Z")
+        #expect(upcoming.scheduledMaintenances.first?.components.map(\.id) == ["payments", "payouts"])
+        #expect(
+            try decode(MaintenancesFile.self, site, "api/v2/scheduled-maintenances/active.json").scheduledMaintenances
+                .isEmpty)
+        #expect(maintenances.scheduledMaintenances.last?.resolvedAt == "2026-10-18T02:40:00.000Z")
 
         // The page: the sample has one open major incident on payments and billing emails.
         #expect(summary.page.url == "https://status.acme-cloud.example")
@@ -154,6 +179,7 @@ struct StatuspageAPITests {
 
         #expect(unresolved.incidents.map(\.id) == ["2026-11-27-delayed-payments"])
         #expect(summary.incidents.map(\.id) == unresolved.incidents.map(\.id))
+        #expect(summary.scheduledMaintenances.map(\.id) == ["2026-12-06-payment-provider-migration"])
         let open = try #require(unresolved.incidents.first)
         #expect(open.status == .monitoring)
         #expect(open.impact == .major)

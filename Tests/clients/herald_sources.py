@@ -59,6 +59,8 @@ class Incident:
     title: str
     components: list[str]
     updates: list[Update] = field(default_factory=list)
+    # A scheduled maintenance's window (start, end), in UTC; None for an incident.
+    maintenance: tuple[datetime, datetime] | None = None
 
 
 @dataclass
@@ -176,6 +178,12 @@ def load_incidents(root: Path, config: Config) -> list[Incident]:
             title=front["title"],
             components=_affected(front.get("components")),
         )
+        window = front.get("maintenance")
+        if isinstance(window, dict):
+            incident.maintenance = (
+                parse_time(str(window["start"]), config.timezone),
+                parse_time(str(window["end"]), config.timezone),
+            )
         for heading in _update_headings(match.group(2)):
             parts = split_heading(heading)
             if parts is None:

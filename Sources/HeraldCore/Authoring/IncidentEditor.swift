@@ -54,12 +54,14 @@ public struct IncidentEditor: Sendable {
     /// Writes `incidents/<yyyy-mm-dd>-<slug>.md` with front matter and a first update.
     ///
     /// - Returns: The new file's path relative to the root.
+    ///   - window: For a scheduled maintenance, its start and end as written (any time form).
     public func create(
         title: String,
-        impact: String,
+        impact: String?,
         components: [String],
         status: String,
-        message: String
+        message: String,
+        window: (start: String, end: String)? = nil
     ) throws(Failure) -> String {
         let slugBase = Identifier.slugify(title)
         guard !slugBase.isEmpty else {
@@ -80,13 +82,18 @@ public struct IncidentEditor: Sendable {
             ])
         }
         let statusWord = try Self.updateStatus(status, path: path)
-        let impactValue = Impact(rawValue: impact)
-        var front = "---\ntitle: \(YAMLText.quoted(title))\nimpact: \(impact)\n"
+        var front = "---\ntitle: \(YAMLText.quoted(title))\n"
+        if let impact { front += "impact: \(impact)\n" }
+        if let window {
+            front += "maintenance:\n  start: \(YAMLText.quoted(window.start))\n  end: \(YAMLText.quoted(window.end))\n"
+        }
         if !components.isEmpty {
             front += "components:\n"
             for id in components {
-                let componentStatus = (impactValue ?? .minor).defaultComponentStatus.rawValue
-                front += "  \(id): \(componentStatus)\n"
+                let componentStatus =
+                    window != nil
+                    ? ComponentStatus.underMaintenance : (impact.flatMap(Impact.init) ?? .minor).defaultComponentStatus
+                front += "  \(id): \(componentStatus.rawValue)\n"
             }
         }
         front += "---\n\n"

@@ -22,6 +22,8 @@ public struct Incident: Sendable, Hashable {
     public var started: Date
     /// Whether the incident is a draft (not published).
     public var draft: Bool
+    /// The window, when this is a scheduled maintenance rather than an incident.
+    public var maintenance: MaintenanceWindow?
     /// The file the incident came from, relative to the site root.
     public var sourcePath: String
 
@@ -35,6 +37,7 @@ public struct Incident: Sendable, Hashable {
         updates: [IncidentUpdate],
         started: Date? = nil,
         draft: Bool = false,
+        maintenance: MaintenanceWindow? = nil,
         sourcePath: String
     ) {
         self.slug = slug
@@ -43,8 +46,9 @@ public struct Incident: Sendable, Hashable {
         self.components = components
         self.summaryHTML = summaryHTML
         self.updates = updates.sorted { $0.time > $1.time }
-        self.started = started ?? self.updates.last?.time ?? .distantPast
+        self.started = maintenance?.start ?? started ?? self.updates.last?.time ?? .distantPast
         self.draft = draft
+        self.maintenance = maintenance
         self.sourcePath = sourcePath
     }
 
@@ -59,13 +63,34 @@ public struct Incident: Sendable, Hashable {
             case .resolved: return update.time
             case .postmortem, .update: continue
             case .investigating, .identified, .monitoring: return nil
+            case .scheduled, .inProgress, .verifying, .completed: return nil
             }
         }
         return nil
     }
 
-    /// Whether the incident is still open.
-    public var isOpen: Bool { resolvedAt == nil }
+    /// Whether this is an incident (not a maintenance) that is still open.
+    public var isOpen: Bool { maintenance == nil && resolvedAt == nil }
+
+    /// A maintenance's status at `now`: the build's clock moves it from scheduled to in progress
+    /// at its start and to completed at its end, and an update can only move it further along
+    /// (a `Completed` update ends it early; a `Verifying` update during the window shows that).
+    public func maintenanceStatus(at now: Date) -> UpdateStatus? {
+        guard let window = maintenance else { return nil }
+        var status: UpdateStatus = now < window.start ? .scheduled : (now < window.end ? .inProgress : .completed)
+        if let latest = updates.first(where: { $0.time <= now && $0.status.maintenanceStage != nil }),
+            let stage = latest.status.maintenanceStage, stage > (status.maintenanceStage ?? 0)
+        {
+            status = latest.status
+        }
+        return status
+    }
+
+    /// Whether a maintenance is under way at `now` (in progress or verifying).
+    public func isMaintenanceActive(at now: Date) -> Bool {
+        let status = maintenanceStatus(at: now)
+        return status == .inProgress || status == .verifying
+    }
 
     /// The incident's status: the latest update that sets one (`Update` keeps the previous status;
     /// an incident made only of `Update`s is investigating).
@@ -81,9 +106,18 @@ public struct Incident: Sendable, Hashable {
     /// The time of the latest update.
     public var updatedAt: Date { latestUpdate?.time ?? started }
 
-    /// How long the incident lasted, or has lasted up to `now` if it is open.
+    /// How long the incident lasted, or has lasted up to `now` if it is open; a maintenance's
+    /// window.
     public func duration(now: Date) -> TimeInterval {
-        max(0, (resolvedAt ?? now).timeIntervalSince(started))
+        if let window = maintenance { return window.end.timeIntervalSince(window.start) }
+        return max(0, (resolvedAt ?? now).timeIntervalSince(started))
+    }
+
+    /// When the incident's effect ended, for listing it by day: its resolution, a maintenance's
+    /// end, or `now` while it goes on.
+    public func end(now: Date) -> Date {
+        if let window = maintenance { return min(window.end, max(now, window.start)) }
+        return resolvedAt ?? now
     }
 }
 
@@ -126,5 +160,19 @@ public struct IncidentUpdate: Sendable, Hashable {
     /// A fragment id stable across builds and title edits: the update's UTC time.
     public var anchor: String {
         "update-" + Timestamp.compactUTC(time)
+    }
+}
+
+/// When a scheduled maintenance takes place.
+public struct MaintenanceWindow: Sendable, Hashable {
+    /// When it starts.
+    public var start: Date
+    /// When it ends.
+    public var end: Date
+
+    /// Creates a window.
+    public init(start: Date, end: Date) {
+        self.start = start
+        self.end = end
     }
 }

@@ -22,7 +22,7 @@ import Yams
 /// update.
 public struct IncidentParser: Sendable {
     /// The keys an incident's front matter accepts.
-    public static let keys = ["title", "impact", "components", "slug", "started", "draft"]
+    public static let keys = ["title", "impact", "components", "slug", "started", "draft", "maintenance"]
 
     /// How far in the future an update may be (clock skew between laptops and CI) before it is
     /// flagged.
@@ -62,10 +62,17 @@ public struct IncidentParser: Sendable {
         var diagnostics = reader.diagnostics
 
         let document = markdown.parse(split.body)
-        let body = readBody(document, split: split, file: file, started: header.started, diagnostics: &diagnostics)
+        let body = readBody(
+            document,
+            split: split,
+            file: file,
+            started: header.started,
+            isMaintenance: header.isMaintenance,
+            diagnostics: &diagnostics
+        )
 
-        guard diagnostics.allSatisfy({ $0.severity != .error }), let title = header.title, let impact = header.impact,
-            let slug = header.slug
+        guard diagnostics.allSatisfy({ $0.severity != .error }), let title = header.title,
+            let impact = header.impact ?? (header.maintenance != nil ? Impact.none : nil), let slug = header.slug
         else { return Output(incident: nil, diagnostics: diagnostics) }
 
         let incident = Incident(
@@ -77,6 +84,7 @@ public struct IncidentParser: Sendable {
             updates: body.updates,
             started: header.started,
             draft: header.draft,
+            maintenance: header.maintenance,
             sourcePath: file.path
         )
         return Output(incident: incident, diagnostics: diagnostics)
@@ -91,6 +99,9 @@ public struct IncidentParser: Sendable {
         var slug: String?
         var started: Date?
         var draft = false
+        var maintenance: MaintenanceWindow?
+        /// Whether the file has a `maintenance:` key, even one with errors.
+        var isMaintenance = false
     }
 
     private func readFrontMatter(_ split: FrontMatter, file: SourceFile, reader: inout YAMLReader) -> Header {
@@ -106,9 +117,17 @@ public struct IncidentParser: Sendable {
                 of: root,
                 named: "the front matter",
                 allowed: Self.keys,
-                required: ["title", "impact"]
+                required: ["title"]
             )
         else { return header }
+        let timeParser = TimeParser(timeZone: config.timeZone)
+        if let (key, node) = fields["maintenance"] {
+            header.isMaintenance = true
+            header.maintenance = readWindow(node, key: key, parser: timeParser, reader: &reader)
+        }
+        if fields["impact"] == nil, header.maintenance == nil, fields["maintenance"] == nil {
+            reader.error(at: root, "the front matter has no 'impact'; it is required")
+        }
 
         header.title = fields["title"].flatMap { reader.string($0.value, field: "title") }
         if let title = header.title, title.trimmingCharacters(in: .whitespaces).isEmpty, let node = fields["title"] {
@@ -117,7 +136,6 @@ public struct IncidentParser: Sendable {
         }
         header.impact = fields["impact"].flatMap { reader.choice($0.value, field: "impact", from: Impact.allCases) }
         if let draft = fields["draft"] { header.draft = reader.bool(draft.value, field: "draft") ?? false }
-        let timeParser = TimeParser(timeZone: config.timeZone)
         header.started = fields["started"].flatMap { reader.time($0.value, field: "started", parser: timeParser) }
 
         if let (_, node) = fields["slug"] {
@@ -147,13 +165,38 @@ public struct IncidentParser: Sendable {
             }
         }
 
-        if let (key, node) = fields["components"], let impact = header.impact ?? .some(.none) {
-            header.components = readComponents(node, key: key, impact: impact, reader: &reader)
+        if let (key, node) = fields["components"] {
+            let status =
+                fields["maintenance"] != nil
+                ? ComponentStatus.underMaintenance : (header.impact ?? .none).defaultComponentStatus
+            header.components = readComponents(node, key: key, defaultStatus: status, reader: &reader)
         }
         return header
     }
 
-    private func readComponents(_ node: Node, key: Node, impact: Impact, reader: inout YAMLReader)
+    /// `maintenance: {start: TIME, end: TIME}`, with the end after the start.
+    private func readWindow(_ node: Node, key: Node, parser: TimeParser, reader: inout YAMLReader)
+        -> MaintenanceWindow?
+    {
+        guard
+            let fields = reader.fields(
+                of: node,
+                named: "'maintenance'",
+                allowed: ["start", "end"],
+                required: ["start", "end"]
+            ),
+            let startNode = fields["start"]?.value, let endNode = fields["end"]?.value,
+            let start = reader.time(startNode, field: "start", parser: parser),
+            let end = reader.time(endNode, field: "end", parser: parser)
+        else { return nil }
+        guard end > start else {
+            reader.error(at: endNode, "the maintenance ends before it starts; 'end' must be after 'start'")
+            return nil
+        }
+        return MaintenanceWindow(start: start, end: end)
+    }
+
+    private func readComponents(_ node: Node, key: Node, defaultStatus: ComponentStatus, reader: inout YAMLReader)
         -> [AffectedComponent]
     {
         let known = config.components.map(\.id)
@@ -180,7 +223,7 @@ public struct IncidentParser: Sendable {
 
         switch node {
         case .sequence(let sequence):
-            for item in sequence { add(item, status: impact.defaultComponentStatus) }
+            for item in sequence { add(item, status: defaultStatus) }
         case .mapping(let mapping):
             for (idNode, statusNode) in mapping {
                 guard let status = reader.choice(statusNode, field: "component status", from: ComponentStatus.allCases)
@@ -210,8 +253,10 @@ public struct IncidentParser: Sendable {
         split: FrontMatter,
         file: SourceFile,
         started: Date?,
+        isMaintenance: Bool,
         diagnostics: inout [Diagnostic]
     ) -> Body {
+        let allowedStatuses = isMaintenance ? UpdateStatus.maintenanceStatuses : UpdateStatus.incidentStatuses
         var body = Body()
         let bodyLines = split.body.split(separator: "\n", omittingEmptySubsequences: false)
         let headingIndices = document.blocks.indices.filter { document.blocks[$0].kind == .heading(level: 2) }
@@ -237,9 +282,9 @@ public struct IncidentParser: Sendable {
                 continue
             }
             let statusColumn = column(of: parts.status, in: lineText, fallback: heading.startColumn)
-            let status = UpdateStatus(rawValue: parts.status)
+            let status = UpdateStatus(rawValue: parts.status).flatMap { allowedStatuses.contains($0) ? $0 : nil }
             if status == nil {
-                let names = UpdateStatus.allCases.map(\.rawValue)
+                let names = allowedStatuses.map(\.rawValue)
                 diagnostics.append(
                     file.diagnostic(
                         line: line,
@@ -306,7 +351,7 @@ public struct IncidentParser: Sendable {
             body.updates.append(IncidentUpdate(status: status, time: time, html: html, markdown: markdown, line: line))
         }
 
-        if headingIndices.isEmpty {
+        if headingIndices.isEmpty, !isMaintenance {
             diagnostics.append(
                 file.diagnostic(
                     line: split.bodyLineOffset,

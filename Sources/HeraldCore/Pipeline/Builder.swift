@@ -40,6 +40,8 @@ public struct Builder: Sendable {
         public var fileCount: Int
         /// How many incidents were published.
         public var incidentCount: Int
+        /// How many scheduled maintenances were published.
+        public var maintenanceCount: Int
         /// The time each stage took, in order.
         public var stages: [StageTiming]
     }
@@ -189,7 +191,8 @@ public struct Builder: Sendable {
         return Report(
             warnings: checked.diagnostics.filter { $0.severity == .warning },
             fileCount: counts.reduce(1, +),
-            incidentCount: site.incidents.count,
+            incidentCount: site.incidents.count { $0.maintenance == nil },
+            maintenanceCount: site.incidents.count { $0.maintenance != nil },
             stages: stages
         )
     }

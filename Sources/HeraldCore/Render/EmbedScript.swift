@@ -31,17 +31,18 @@ struct EmbedScript: Sendable {
     var statusPageURL: String
 
     init(site: Site, status: SiteStatus) {
-        items = status.openIncidents.map { position in
+        items = (status.openIncidents + status.activeMaintenance).map { position in
             let incident = site.incidents[position]
             let latest = incident.latestUpdate
             return Item(
                 id: "\(incident.slug)-\(latest?.anchor ?? "")",
                 title: incident.title,
-                status: latest?.status.rawValue ?? incident.status.rawValue,
+                status: incident.maintenanceStatus(at: site.now)?.rawValue ?? latest?.status.rawValue
+                    ?? incident.status.rawValue,
                 time: Timestamp.iso8601(latest?.time ?? incident.started),
                 url: site.config.absoluteURL("incidents/\(incident.slug)/"),
                 components: incident.components.map(\.id),
-                impact: incident.impact.rawValue
+                impact: incident.maintenance == nil ? incident.impact.rawValue : "maintenance"
             )
         }
         statusPageURL = site.config.url.absoluteString

@@ -213,7 +213,18 @@ public struct SiteRenderer: Sendable {
                 statusLabel: worst.label
             )
         }
-        return IndexContent(openIncidents: open, hasOpenIncidents: !open.isEmpty, groups: groups, days: recentDays())
+        let active = status.activeMaintenance.map { incidentView(site.incidents[$0], root: "./", detailed: false) }
+        let upcoming = status.upcomingMaintenance.map { incidentView(site.incidents[$0], root: "./", detailed: false) }
+        return IndexContent(
+            openIncidents: open,
+            hasOpenIncidents: !open.isEmpty,
+            activeMaintenance: active,
+            hasActiveMaintenance: !active.isEmpty,
+            upcomingMaintenance: upcoming,
+            hasUpcomingMaintenance: !upcoming.isEmpty,
+            groups: groups,
+            days: recentDays()
+        )
     }
 
     /// The last `recentDays` days in the site's zone, each with the incidents active on it.
@@ -222,8 +233,8 @@ public struct SiteRenderer: Sendable {
         let today = CivilTime(site.now, in: zone).daysSinceEpoch
         let firstDay = today - Self.recentDays + 1
         var byDay: [Int: [Int]] = [:]
-        for (position, incident) in site.incidents.enumerated() {
-            let end = CivilTime(incident.resolvedAt ?? site.now, in: zone).daysSinceEpoch
+        for (position, incident) in site.incidents.enumerated() where incident.started <= site.now {
+            let end = CivilTime(incident.end(now: site.now), in: zone).daysSinceEpoch
             guard end >= firstDay else { continue }
             let start = max(CivilTime(incident.started, in: zone).daysSinceEpoch, firstDay)
             guard start <= today else { continue }
@@ -352,7 +363,9 @@ public struct SiteRenderer: Sendable {
                 statusLabel: affected.status.label
             )
         }
-        let statusWord = incident.isOpen ? incident.status : (incident.status == .postmortem ? .postmortem : .resolved)
+        let statusWord =
+            incident.maintenanceStatus(at: site.now)
+            ?? (incident.isOpen ? incident.status : (incident.status == .postmortem ? .postmortem : .resolved))
         return IncidentView(
             slug: incident.slug,
             title: incident.title,
@@ -369,6 +382,8 @@ public struct SiteRenderer: Sendable {
             hasComponents: !affected.isEmpty,
             summaryHTML: incident.summaryHTML,
             hasSummary: !incident.summaryHTML.isEmpty,
+            isMaintenance: incident.maintenance != nil,
+            window: incident.maintenance.map { WindowView(start: timeView($0.start), end: timeView($0.end)) },
             latestUpdate: incident.latestUpdate.map(updateView),
             updates: detailed ? incident.updates.map(updateView) : []
         )

@@ -133,9 +133,14 @@ struct StatuspageAPI: Sendable {
         var pageID: String
         var incidentUpdates: [IncidentUpdate]
         var components: [Component]
+        /// A scheduled maintenance's window (absent on incidents).
+        var scheduledFor: String?
+        var scheduledUntil: String?
 
         enum CodingKeys: String, CodingKey {
             case id, name, status, impact, shortlink, components
+            case scheduledFor = "scheduled_for"
+            case scheduledUntil = "scheduled_until"
             case createdAt = "created_at"
             case updatedAt = "updated_at"
             case monitoringAt = "monitoring_at"
@@ -160,11 +165,10 @@ struct StatuspageAPI: Sendable {
             try container.encode(pageID, forKey: .pageID)
             try container.encode(incidentUpdates, forKey: .incidentUpdates)
             try container.encode(components, forKey: .components)
+            try container.encodeIfPresent(scheduledFor, forKey: .scheduledFor)
+            try container.encodeIfPresent(scheduledUntil, forKey: .scheduledUntil)
         }
     }
-
-    /// A scheduled maintenance; Herald has none yet, so the lists are empty.
-    struct ScheduledMaintenance: Codable, Sendable, Equatable {}
 
     // MARK: Building
 
@@ -266,7 +270,7 @@ struct StatuspageAPI: Sendable {
     /// (`Update` keeps the previous status).
     func incident(_ incident: HeraldCore.Incident, componentsByID: [String: Component]) -> Incident {
         var effective: [UpdateStatus] = []
-        var current = UpdateStatus.investigating
+        var current = incident.maintenance == nil ? UpdateStatus.investigating : .scheduled
         for update in incident.updates.reversed() {
             if update.status.setsStatus { current = update.status }
             effective.append(current)
@@ -308,21 +312,29 @@ struct StatuspageAPI: Sendable {
             )
         }
         let created = incident.updates.last?.time ?? incident.started
+        let maintenanceStatus = incident.maintenanceStatus(at: site.now)
+        let incidentStatus =
+            incident.isOpen ? incident.status.apiValue : (incident.status == .postmortem ? "postmortem" : "resolved")
+        var resolved = incident.resolvedAt
+        if maintenanceStatus == .completed, let window = incident.maintenance {
+            resolved = incident.updates.first { $0.status == .completed }?.time ?? window.end
+        }
         return Incident(
             id: incident.slug,
             name: incident.title,
-            status: incident.isOpen
-                ? incident.status.apiValue : (incident.status == .postmortem ? "postmortem" : "resolved"),
+            status: maintenanceStatus?.apiValue ?? incidentStatus,
             createdAt: Timestamp.iso8601Milliseconds(created),
             updatedAt: Timestamp.iso8601Milliseconds(incident.updatedAt),
             monitoringAt: incident.monitoringAt.map(Timestamp.iso8601Milliseconds),
-            resolvedAt: incident.resolvedAt.map(Timestamp.iso8601Milliseconds),
-            impact: incident.impact.rawValue,
+            resolvedAt: resolved.map(Timestamp.iso8601Milliseconds),
+            impact: incident.maintenance == nil ? incident.impact.rawValue : "maintenance",
             shortlink: site.config.absoluteURL("incidents/\(incident.slug)/"),
             startedAt: Timestamp.iso8601Milliseconds(incident.started),
             pageID: pageID,
             incidentUpdates: updates,
-            components: incident.components.compactMap { componentsByID[$0.id] }
+            components: incident.components.compactMap { componentsByID[$0.id] },
+            scheduledFor: incident.maintenance.map { Timestamp.iso8601Milliseconds($0.start) },
+            scheduledUntil: incident.maintenance.map { Timestamp.iso8601Milliseconds($0.end) }
         )
     }
 
@@ -342,7 +354,7 @@ struct StatuspageAPI: Sendable {
         }
         struct PageAndMaintenances: Encodable {
             var page: Page
-            var scheduledMaintenances: [ScheduledMaintenance]
+            var scheduledMaintenances: [Incident]
             enum CodingKeys: String, CodingKey {
                 case page
                 case scheduledMaintenances = "scheduled_maintenances"
@@ -352,7 +364,7 @@ struct StatuspageAPI: Sendable {
             var page: Page
             var components: [Component]
             var incidents: [Incident]
-            var scheduledMaintenances: [ScheduledMaintenance]
+            var scheduledMaintenances: [Incident]
             var status: Status
             enum CodingKeys: String, CodingKey {
                 case page, components, incidents, status
@@ -364,7 +376,7 @@ struct StatuspageAPI: Sendable {
         let components = self.components
         let componentsByID = Dictionary(components.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Newest first by creation, then by id, as Statuspage lists them.
-        let ordered = site.incidents.indices.sorted {
+        let ordered = site.incidents.indices.filter { site.incidents[$0].maintenance == nil }.sorted {
             let a = site.incidents[$0]
             let b = site.incidents[$1]
             let aCreated = a.updates.last?.time ?? a.started
@@ -377,7 +389,14 @@ struct StatuspageAPI: Sendable {
         let unresolved = ordered.filter { site.incidents[$0].isOpen }.map {
             incident(site.incidents[$0], componentsByID: componentsByID)
         }
-        let noMaintenance = PageAndMaintenances(page: page, scheduledMaintenances: [])
+        // Maintenance, newest window first; upcoming lists the soonest first, as Statuspage does.
+        let maintenance = site.incidents.indices.filter { site.incidents[$0].maintenance != nil }
+        func maintenances(_ positions: [Int]) -> [Incident] {
+            positions.map { incident(site.incidents[$0], componentsByID: componentsByID) }
+        }
+        let all = maintenances(maintenance)
+        let upcoming = maintenances(status.upcomingMaintenance)
+        let active = maintenances(status.activeMaintenance)
         return [
             OutputFile(
                 path: "api/v2/summary.json",
@@ -386,7 +405,7 @@ struct StatuspageAPI: Sendable {
                         page: page,
                         components: components,
                         incidents: unresolved,
-                        scheduledMaintenances: [],
+                        scheduledMaintenances: active + upcoming,
                         status: overallStatus
                     )
                 )
@@ -407,9 +426,18 @@ struct StatuspageAPI: Sendable {
                 path: "api/v2/incidents/unresolved.json",
                 data: try JSONOutput.encode(PageAndIncidents(page: page, incidents: unresolved))
             ),
-            OutputFile(path: "api/v2/scheduled-maintenances.json", data: try JSONOutput.encode(noMaintenance)),
-            OutputFile(path: "api/v2/scheduled-maintenances/upcoming.json", data: try JSONOutput.encode(noMaintenance)),
-            OutputFile(path: "api/v2/scheduled-maintenances/active.json", data: try JSONOutput.encode(noMaintenance)),
+            OutputFile(
+                path: "api/v2/scheduled-maintenances.json",
+                data: try JSONOutput.encode(PageAndMaintenances(page: page, scheduledMaintenances: all))
+            ),
+            OutputFile(
+                path: "api/v2/scheduled-maintenances/upcoming.json",
+                data: try JSONOutput.encode(PageAndMaintenances(page: page, scheduledMaintenances: upcoming))
+            ),
+            OutputFile(
+                path: "api/v2/scheduled-maintenances/active.json",
+                data: try JSONOutput.encode(PageAndMaintenances(page: page, scheduledMaintenances: active))
+            ),
         ]
     }
 }

@@ -103,8 +103,17 @@ struct IncidentView: Sendable {
     var hasComponents: Bool
     var summaryHTML: String
     var hasSummary: Bool
+    /// Whether this is a scheduled maintenance.
+    var isMaintenance: Bool
+    /// A maintenance's window.
+    var window: WindowView?
     var latestUpdate: UpdateView?
     var updates: [UpdateView]
+}
+
+struct WindowView: Sendable {
+    var start: TimeView
+    var end: TimeView
 }
 
 struct DayView: Sendable {
@@ -138,6 +147,10 @@ struct LinkView: Sendable {
 struct IndexContent: Sendable {
     var openIncidents: [IncidentView]
     var hasOpenIncidents: Bool
+    var activeMaintenance: [IncidentView]
+    var hasActiveMaintenance: Bool
+    var upcomingMaintenance: [IncidentView]
+    var hasUpcomingMaintenance: Bool
     var groups: [GroupView]
     var days: [DayView]
 }

@@ -9,6 +9,10 @@ public struct SiteStatus: Sendable {
     public var indicator: Indicator
     /// Indices into `Site.incidents` of the open incidents, newest first.
     public var openIncidents: [Int]
+    /// Indices of maintenances under way (in progress or verifying), newest first.
+    public var activeMaintenance: [Int]
+    /// Indices of scheduled maintenances that have not started, soonest first.
+    public var upcomingMaintenance: [Int]
 
     /// Computes the status of `site`.
     public init(site: Site) {
@@ -16,6 +20,22 @@ public struct SiteStatus: Sendable {
         for component in site.config.components { statuses[component.id] = .operational }
         var indicator = Indicator.none
         var open: [Int] = []
+        var active: [Int] = []
+        var upcoming: [Int] = []
+        for (index, incident) in site.incidents.enumerated() where incident.maintenance != nil {
+            switch incident.maintenanceStatus(at: site.now) {
+            case .inProgress, .verifying:
+                active.append(index)
+                indicator = max(indicator, .maintenance)
+                for affected in incident.components {
+                    statuses[affected.id] = max(statuses[affected.id] ?? .operational, .underMaintenance)
+                }
+            case .scheduled:
+                upcoming.append(index)
+            default:
+                break
+            }
+        }
         for (index, incident) in site.incidents.enumerated() where incident.isOpen {
             open.append(index)
             indicator = max(indicator, Indicator(incident.impact))
@@ -28,6 +48,8 @@ public struct SiteStatus: Sendable {
         componentStatuses = statuses
         self.indicator = indicator
         openIncidents = open
+        activeMaintenance = active
+        upcomingMaintenance = upcoming.sorted { site.incidents[$0].started < site.incidents[$1].started }
     }
 
     /// The status of one component.
