@@ -354,6 +354,28 @@ struct HeraldCommandTests {
         #expect(try await get("").body.contains("Payments are slow"))
     }
 
+    @Test func newMaintenanceNeedsItsWindow() throws {
+        let root = try copyOfSample()
+        let missing = try run(
+            ["new", "Upgrade", "--maintenance", "--start", "2026-12-10 01:00 UTC", "-m", "x"], in: root)
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("--maintenance needs --start and --end"))
+        let created = try run(
+            [
+                "new", "Upgrade", "--maintenance", "--start", "2026-12-10 01:00 UTC", "--end", "2026-12-10 02:00 UTC",
+                "--components", "api", "--template", "scheduled-maintenance", "--now", "2026-11-27T10:00:00Z",
+            ],
+            in: root
+        )
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout == "incidents/2026-11-27-upgrade.md\n")
+        let built = try run(["build", "--now", "2026-12-10T01:30:00Z"], in: root)
+        #expect(built.status == 0, "\(built.stderr)")
+        let index = try String(contentsOf: root.appendingPathComponent("site/index.html"), encoding: .utf8)
+        #expect(index.contains("Maintenance in progress"))
+        #expect(index.contains(">Upgrade</a>"))
+    }
+
     @Test func rejectsAClockItCannotRead() throws {
         let result = try run(["build", "--now", "tomorrow"])
         #expect(result.status != 0)

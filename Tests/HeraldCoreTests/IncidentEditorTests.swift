@@ -43,6 +43,56 @@ struct IncidentEditorTests {
         #expect(incident.started == editor.now)
     }
 
+    @Test func newAnnouncesAScheduledMaintenance() throws {
+        let root = try Fixture.copyOfSample()
+        let editor = try editor(at: root, now: "2026-11-27T10:14:00Z")
+        let path = try editor.create(
+            title: "Search index rebuild",
+            impact: nil,
+            components: ["api"],
+            status: "scheduled",
+            message: "We will rebuild the search index.",
+            window: ("2026-12-10 01:00 UTC", "2026-12-10T03:00:00+01:00")
+        )
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        #expect(
+            text == """
+                ---
+                title: "Search index rebuild"
+                maintenance:
+                  start: "2026-12-10 01:00 UTC"
+                  end: "2026-12-10T03:00:00+01:00"
+                components:
+                  api: under_maintenance
+                ---
+
+                ## Scheduled — 2026-11-27 11:14 +01:00
+
+                We will rebuild the search index.
+
+                """
+        )
+        let incident = try #require(
+            IncidentParser(config: editor.config, now: editor.now).parse(SourceFile(path: path, text: text)).incident
+        )
+        #expect(incident.maintenanceStatus(at: editor.now) == .scheduled)
+        #expect(incident.maintenance.map { $0.end.timeIntervalSince($0.start) } == 3600)
+        // An end before the start is refused, and nothing is written.
+        #expect(throws: IncidentEditor.Failure.self) {
+            try editor.create(
+                title: "Backwards",
+                impact: nil,
+                components: [],
+                status: "scheduled",
+                message: "x",
+                window: ("2026-12-10 02:00 UTC", "2026-12-10 01:00 UTC")
+            )
+        }
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: root.appendingPathComponent("incidents/2026-11-27-backwards.md").path))
+    }
+
     @Test func newRefusesToOverwriteAndRejectsUnknownValues() throws {
         let root = try Fixture.copyOfSample()
         let editor = try editor(at: root, now: "2026-11-27T10:14:00Z")
