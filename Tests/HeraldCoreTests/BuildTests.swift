@@ -50,7 +50,8 @@ struct BuildTests {
         let files = try Fixture.files(in: output)
         var expected = [
             "index.html", "404.html", "sitemap.xml", "history/index.html", "history.rss", "history.atom", "feed.json",
-            "assets/style.css", "badge.svg", "embed.js", "_headers", "api/v2/summary.json", "api/v2/status.json",
+            "assets/style.css", "badge.svg", "embed.js", "_headers", "maintenance.ics", "api/v2/summary.json",
+            "api/v2/status.json",
             "api/v2/components.json", "api/v2/incidents.json", "api/v2/incidents/unresolved.json",
             "api/v2/scheduled-maintenances.json", "api/v2/scheduled-maintenances/upcoming.json",
             "api/v2/scheduled-maintenances/active.json",

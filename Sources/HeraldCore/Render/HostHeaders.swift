@@ -16,7 +16,8 @@ enum HostHeaders {
             ("/*", "  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n"),
             ("/assets/*", "  Cache-Control: \(immutableCache)\n"),
         ]
-        for path in ["/", "/index.html", "/404.html", "/sitemap.xml", "/incidents/*", "/history/*"] {
+        for path in ["/", "/index.html", "/404.html", "/sitemap.xml", "/incidents/*", "/history/*", "/maintenance.ics"]
+        {
             rules.append((path, short))
         }
         for path in [

@@ -20,7 +20,7 @@ public struct SiteRenderer: Sendable {
         case api
         /// `badge.svg` and every component's badge.
         case badges
-        /// `embed.js` and `_headers`.
+        /// `embed.js`, `_headers` and `maintenance.ics`.
         case embed
     }
 
@@ -124,6 +124,7 @@ public struct SiteRenderer: Sendable {
             return [
                 OutputFile(path: "embed.js", text: try EmbedScript(site: site, status: status).source()),
                 OutputFile(path: "_headers", text: HostHeaders.netlify()),
+                OutputFile(path: "maintenance.ics", text: MaintenanceCalendar(site: site).ics()),
             ]
         }
     }

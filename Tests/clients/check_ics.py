@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Reads SITE_DIR/maintenance.ics with the icalendar package and checks it against the sources.
+
+Usage: check_ics.py SITE_DIR REPO_ROOT
+
+Every scheduled maintenance in REPO_ROOT/incidents (a file with a `maintenance:` window) must be
+one VEVENT with UID `<slug>@<site host>`, DTSTART and DTEND equal to its window in UTC, its title
+as SUMMARY and its page as URL; no other events. Exits 0 when everything matches, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import timezone
+from pathlib import Path
+from urllib.parse import urlparse
+
+import icalendar
+
+import herald_sources as sources
+
+
+def main() -> int:
+    site, root = Path(sys.argv[1]), Path(sys.argv[2])
+    config = sources.load_config(root)
+    expected = {
+        f"{i.slug}@{urlparse(config.url).hostname}": i
+        for i in sources.load_incidents(root, config)
+        if i.maintenance is not None
+    }
+    data = (site / "maintenance.ics").read_bytes()
+    problems = []
+    if b"\r\n" not in data or b"\n" in data.replace(b"\r\n", b""):
+        problems.append("lines must end with CRLF")
+    calendar = icalendar.Calendar.from_ical(data)
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    if set(events) != set(expected):
+        problems.append(f"events {sorted(events)} != maintenances {sorted(expected)}")
+    for uid, incident in expected.items():
+        event = events.get(uid)
+        if event is None:
+            continue
+        start, end = incident.maintenance
+        got_start = event.decoded("DTSTART").astimezone(timezone.utc)
+        got_end = event.decoded("DTEND").astimezone(timezone.utc)
+        if (got_start, got_end) != (start, end):
+            problems.append(f"{uid}: window {got_start}..{got_end} != {start}..{end}")
+        if event.decoded("DTSTART").tzinfo is None:
+            problems.append(f"{uid}: DTSTART is not in UTC")
+        if str(event["SUMMARY"]) != incident.title:
+            problems.append(f"{uid}: SUMMARY {event['SUMMARY']!r} != {incident.title!r}")
+        if str(event["URL"]) != config.absolute(f"incidents/{incident.slug}/"):
+            problems.append(f"{uid}: URL {event['URL']}")
+        if int(event["SEQUENCE"]) != max(0, len(incident.updates) - 1):
+            problems.append(f"{uid}: SEQUENCE {event['SEQUENCE']}")
+    for line in data.split(b"\r\n"):
+        if len(line) > 75:
+            problems.append(f"line over 75 octets: {line[:40]!r}...")
+    print(f"check_ics: {len(events)} events in {site / 'maintenance.ics'}, {len(expected)} maintenances in the sources")
+    for problem in problems:
+        print(f"  FAIL {problem}")
+    print("check_ics: ok" if not problems else f"check_ics: {len(problems)} problems")
+    return 0 if not problems else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
