@@ -140,7 +140,7 @@ private struct Handler: HTTPHandler {
             return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: rawPath + "/"]))
         }
         guard let path = StaticFiles.resolve(rawPath, in: folder) else {
-            return try notFound(folder)
+            return try await notFound(folder)
         }
         var data = try Data(contentsOf: path)
         let type = StaticFiles.contentType(of: path.lastPathComponent)
@@ -148,7 +148,23 @@ private struct Handler: HTTPHandler {
         return HTTPResponse(statusCode: .ok, headers: Self.headers(type), body: data)
     }
 
-    private func notFound(_ folder: URL) throws -> HTTPResponse {
+    private func notFound(_ folder: URL) async throws -> HTTPResponse {
+        // Before the first good build there is no site yet: show why, and reload once it builds.
+        if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.html").path) {
+            let errors = await server.currentState().errors
+            let page = """
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><title>herald serve: build failed</title></head>
+                <body><h1>The site did not build</h1><pre>\(Self.escape(errors))</pre>
+                <p>Fix the files and save; this page reloads when the site builds.</p></body></html>
+
+                """
+            return HTTPResponse(
+                statusCode: .serviceUnavailable,
+                headers: Self.headers("text/html; charset=utf-8"),
+                body: Self.injectingReload(Data(page.utf8))
+            )
+        }
         let page = folder.appendingPathComponent("404.html")
         let data = (try? Data(contentsOf: page)).map(Self.injectingReload) ?? Data("Not found\n".utf8)
         return HTTPResponse(statusCode: .notFound, headers: Self.headers("text/html; charset=utf-8"), body: data)
@@ -156,6 +172,11 @@ private struct Handler: HTTPHandler {
 
     static func headers(_ type: String) -> HTTPHeaders {
         HTTPHeaders([.contentType: type, HTTPHeader("Cache-Control"): "no-store"])
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
     }
 
     /// Adds the reload script before `</body>`.

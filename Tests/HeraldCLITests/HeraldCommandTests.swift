@@ -354,6 +354,48 @@ struct HeraldCommandTests {
         #expect(try await get("").body.contains("Payments are slow"))
     }
 
+    /// Started on a broken site, serve explains the errors instead of a bare 404, and serves the
+    /// site once it is fixed.
+    @Test func serveShowsWhyTheFirstBuildFailed() async throws {
+        let root = try copyOfSample()
+        let file = root.appendingPathComponent("incidents/2026-11-27-delayed-payments.md")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        try original.replacingOccurrences(of: "impact: major", with: "impact: <majr>")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = try Self.executable()
+        process.arguments = ["serve", "--port", "0", "--root", root.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        var line = ""
+        let deadline = Date().addingTimeInterval(20)
+        while !line.contains("\n"), Date() < deadline {
+            line += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        let base = try #require(line.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") })
+        let url = try #require(URL(string: String(base)))
+        let (data, response) = try await URLSession.shared.data(from: url)
+        #expect((response as? HTTPURLResponse)?.statusCode == 503)
+        let page = String(decoding: data, as: UTF8.self)
+        #expect(page.contains("unknown impact '&lt;majr&gt;'"))
+        #expect(page.contains("/__herald/reload.js"))
+
+        try original.write(to: file, atomically: true, encoding: .utf8)
+        var status = 0
+        let fixed = Date()
+        while Date().timeIntervalSince(fixed) < 5, status != 200 {
+            try await Task.sleep(for: .milliseconds(100))
+            status = (try await URLSession.shared.data(from: url).1 as? HTTPURLResponse)?.statusCode ?? 0
+        }
+        #expect(status == 200)
+    }
+
     @Test func newMaintenanceNeedsItsWindow() throws {
         let root = try copyOfSample()
         let missing = try run(

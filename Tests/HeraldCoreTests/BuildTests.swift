@@ -115,6 +115,26 @@ struct BuildTests {
         #expect(leftovers.isEmpty)
     }
 
+    /// A broken herald.yml does not hide the incidents' own problems, nor bury them under
+    /// "unknown component" errors that only follow from the config.
+    @Test func aBrokenConfigStillReportsTheIncidentsOwnProblems() async throws {
+        let root = try Fixture.copyOfSample()
+        let config = root.appendingPathComponent("herald.yml")
+        let text = try String(contentsOf: config, encoding: .utf8)
+        try text.replacingOccurrences(of: "timezone: Europe/Berlin", with: "timezone: Europe/Berlim")
+            .write(to: config, atomically: true, encoding: .utf8)
+        let incident = root.appendingPathComponent("incidents/2026-11-27-delayed-payments.md")
+        try String(contentsOf: incident, encoding: .utf8).replacingOccurrences(
+            of: "impact: major", with: "impact: majr"
+        )
+        .write(to: incident, atomically: true, encoding: .utf8)
+        let result = await Builder(options: .init(root: root, now: Fixture.now)).check()
+        let messages = result.diagnostics.filter { $0.severity == .error }.map(\.message)
+        #expect(messages.count == 2, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("unknown time zone 'Europe/Berlim'") })
+        #expect(messages.contains("unknown impact 'majr'"))
+    }
+
     @Test func refusesToReplaceAFolderHeraldDidNotWrite() async throws {
         let root = try Fixture.copyOfSample()
         let output = root.appendingPathComponent("important")

@@ -32,13 +32,18 @@ public struct IncidentParser: Sendable {
     public var config: SiteConfig
     /// The build's clock, for warnings about updates in the future.
     public var now: Date
+    /// Whether component ids are checked against `config`; off when `herald.yml` itself has
+    /// errors, so that one run still reports every incident's other problems without a flood of
+    /// "unknown component" errors.
+    public var checksComponents: Bool
     /// Update headings are `<h3>` on the pages, so headings inside updates render one level lower.
     private let markdown = MarkdownParser(demotingHeadingsFromLevel3By: 1)
 
     /// Creates a parser for a site.
-    public init(config: SiteConfig, now: Date) {
+    public init(config: SiteConfig, now: Date, checksComponents: Bool = true) {
         self.config = config
         self.now = now
+        self.checksComponents = checksComponents
     }
 
     /// The outcome of parsing one file: the incident if it has no errors, and every diagnostic.
@@ -205,7 +210,7 @@ public struct IncidentParser: Sendable {
 
         func add(_ idNode: Node, status: ComponentStatus) {
             guard let id = reader.string(idNode, field: "component id") else { return }
-            guard known.contains(id) else {
+            guard known.contains(id) || !checksComponents else {
                 reader.error(
                     at: idNode,
                     "unknown component '\(id)'",

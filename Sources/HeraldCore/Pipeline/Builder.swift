@@ -103,12 +103,11 @@ public struct Builder: Sendable {
         // so that one run reports everything; unknown-component errors are then left out.
         let parser = IncidentParser(
             config: config ?? SiteConfig(title: "", url: URL(string: "https://example.com/")!, components: []),
-            now: options.now
+            now: options.now,
+            checksComponents: config != nil
         )
         let outputs = (try? await parallelMap(sources.incidents) { parser.parse($0) }) ?? []
-        for output in outputs {
-            diagnostics += output.diagnostics.filter { config != nil || !$0.message.hasPrefix("unknown component") }
-        }
+        for output in outputs { diagnostics += output.diagnostics }
         let incidents = outputs.compactMap(\.incident)
         diagnostics += Site.crossFileDiagnostics(incidents, files: sources.incidents)
 

@@ -397,47 +397,29 @@ struct StatuspageAPI: Sendable {
         let all = maintenances(maintenance)
         let upcoming = maintenances(status.upcomingMaintenance)
         let active = maintenances(status.activeMaintenance)
+        func file(_ path: String, _ value: some Encodable) throws -> OutputFile {
+            OutputFile(path: "api/v2/" + path, data: try JSONOutput.encode(value))
+        }
+        let summary = Summary(
+            page: page,
+            components: components,
+            incidents: unresolved,
+            scheduledMaintenances: active + upcoming,
+            status: overallStatus
+        )
         return [
-            OutputFile(
-                path: "api/v2/summary.json",
-                data: try JSONOutput.encode(
-                    Summary(
-                        page: page,
-                        components: components,
-                        incidents: unresolved,
-                        scheduledMaintenances: active + upcoming,
-                        status: overallStatus
-                    )
-                )
+            try file("summary.json", summary),
+            try file("status.json", PageAndStatus(page: page, status: overallStatus)),
+            try file("components.json", PageAndComponents(page: page, components: components)),
+            try file("incidents.json", PageAndIncidents(page: page, incidents: incidents)),
+            try file("incidents/unresolved.json", PageAndIncidents(page: page, incidents: unresolved)),
+            try file("scheduled-maintenances.json", PageAndMaintenances(page: page, scheduledMaintenances: all)),
+            try file(
+                "scheduled-maintenances/upcoming.json",
+                PageAndMaintenances(page: page, scheduledMaintenances: upcoming)
             ),
-            OutputFile(
-                path: "api/v2/status.json",
-                data: try JSONOutput.encode(PageAndStatus(page: page, status: overallStatus))
-            ),
-            OutputFile(
-                path: "api/v2/components.json",
-                data: try JSONOutput.encode(PageAndComponents(page: page, components: components))
-            ),
-            OutputFile(
-                path: "api/v2/incidents.json",
-                data: try JSONOutput.encode(PageAndIncidents(page: page, incidents: incidents))
-            ),
-            OutputFile(
-                path: "api/v2/incidents/unresolved.json",
-                data: try JSONOutput.encode(PageAndIncidents(page: page, incidents: unresolved))
-            ),
-            OutputFile(
-                path: "api/v2/scheduled-maintenances.json",
-                data: try JSONOutput.encode(PageAndMaintenances(page: page, scheduledMaintenances: all))
-            ),
-            OutputFile(
-                path: "api/v2/scheduled-maintenances/upcoming.json",
-                data: try JSONOutput.encode(PageAndMaintenances(page: page, scheduledMaintenances: upcoming))
-            ),
-            OutputFile(
-                path: "api/v2/scheduled-maintenances/active.json",
-                data: try JSONOutput.encode(PageAndMaintenances(page: page, scheduledMaintenances: active))
-            ),
+            try file(
+                "scheduled-maintenances/active.json", PageAndMaintenances(page: page, scheduledMaintenances: active)),
         ]
     }
 }
