@@ -73,7 +73,7 @@ struct BuildTests {
         for name in incidents { expected.append("incidents/\(name.dropLast(3))/index.html") }
         for path in expected { #expect(files[path] != nil, "\(path) is missing") }
         #expect(report.incidentCount + report.maintenanceCount == incidents.count)
-        #expect(report.maintenanceCount == 2)
+        #expect(report.maintenanceCount == 3)
         #expect(files.keys.contains { $0.hasPrefix("history/20") && $0.hasSuffix("/index.html") })
     }
 

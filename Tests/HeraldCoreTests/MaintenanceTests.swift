@@ -67,6 +67,34 @@ struct MaintenanceTests {
         #expect(incident.maintenanceStatus(at: try date("2026-12-06T02:10:00Z")) == .inProgress)
     }
 
+    @Test func aCancelledMaintenanceIsNeitherUpcomingNorUnderWay() throws {
+        let text =
+            Self.file + """
+
+
+                ## Cancelled — 2026-12-01 09:00 UTC
+                Called off.
+                """
+        let incident = try maintenance(text)
+        #expect(incident.maintenanceStatus(at: try date("2026-11-30T00:00:00Z")) == .scheduled)
+        #expect(incident.maintenanceStatus(at: try date("2026-12-01T09:00:00Z")) == .cancelled)
+        #expect(incident.maintenanceStatus(at: try date("2026-12-06T02:30:00Z")) == .cancelled)
+        let site = Site(config: Fixture.config, incidents: [incident], now: try date("2026-12-06T02:30:00Z"))
+        let status = SiteStatus(site: site)
+        #expect(status.upcomingMaintenance.isEmpty && status.activeMaintenance.isEmpty)
+        #expect(status.status(of: "payments") == .operational)
+        // Nothing is left out of the uptime: the component was never held. Dec 6 in Berlin began
+        // at 23:00Z and the clock is at 02:30Z.
+        let uptime = Uptime(site: site, index: SiteIndex(site: site), dayCount: 1)
+        #expect(uptime.components["payments"]?.days.map(\.measured) == [12_600])
+        let ics = MaintenanceCalendar(site: site).ics()
+        #expect(ics.contains("STATUS:CANCELLED\r\n"))
+        #expect(ics.contains("SEQUENCE:1\r\n"))
+        // Statuspage has no cancelled status: its clients read completed.
+        let api = StatuspageAPI(site: site, index: SiteIndex(site: site), status: status, uptime: uptime)
+        #expect(api.incident(incident, componentsByID: [:]).status == "completed")
+    }
+
     @Test func putsComponentsUnderMaintenanceUnlessAnIncidentIsWorse() throws {
         let window = try maintenance()
         let outage = try #require(
@@ -110,7 +138,7 @@ struct MaintenanceTests {
         )
         #expect(
             incidentWord.diagnostics.first?.expected == [
-                "Scheduled", "In progress", "Verifying", "Completed", "Update",
+                "Scheduled", "In progress", "Verifying", "Completed", "Cancelled", "Update",
             ])
         let maintenanceWord = Fixture.parse(
             "---\ntitle: T\nimpact: minor\n---\n## Scheduled — 2026-12-06 04:00 UTC\nx\n")

@@ -146,9 +146,10 @@ struct StatuspageAPITests {
         let components = try decode(ComponentsFile.self, site, "api/v2/components.json")
         let incidents = try decode(IncidentsFile.self, site, "api/v2/incidents.json")
         let unresolved = try decode(IncidentsFile.self, site, "api/v2/incidents/unresolved.json")
-        // The sample has one completed and one upcoming maintenance at the pinned clock.
+        // The sample has an upcoming, a cancelled and a completed maintenance at the pinned clock;
+        // Statuspage has no cancelled status, so the cancelled one reads as completed.
         let maintenances = try decode(MaintenancesFile.self, site, "api/v2/scheduled-maintenances.json")
-        #expect(maintenances.scheduledMaintenances.map(\.status) == [.scheduled, .completed])
+        #expect(maintenances.scheduledMaintenances.map(\.status) == [.scheduled, .completed, .completed])
         #expect(maintenances.scheduledMaintenances.allSatisfy { $0.impact == .maintenance })
         let upcoming = try decode(MaintenancesFile.self, site, "api/v2/scheduled-maintenances/upcoming.json")
         #expect(upcoming.scheduledMaintenances.map(\.id) == ["2026-12-06-payment-provider-migration"])
@@ -177,6 +178,26 @@ struct StatuspageAPITests {
         #expect(components.components.map(\.position) == Array(1...components.components.count))
         #expect(summary.components.map(\.id) == components.components.map(\.id))
 
+        // Herald's uptime figures ride along in components.json under a prefixed key only. The
+        // sample's single-sign-on outage held login down (major) for 52 minutes and the web app
+        // partly (30 %): 3 120 s and 936 s of 89 days and 10 hours (the clock is 10:00 in Berlin).
+        let raw = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("api/v2/components.json")))
+                as? [String: Any])
+        let rawComponents = try #require(raw["components"] as? [[String: Any]])
+        let uptime = Dictionary(
+            uniqueKeysWithValues: rawComponents.compactMap { component in
+                (component["herald_uptime"] as? [String: [String: Any]]).map { (component["id"] as? String ?? "", $0) }
+            })
+        #expect(uptime["group-payments"] == nil)
+        #expect(uptime["login"]?["last_90_days"]?["downtime_seconds"] as? Int == 3_120)
+        #expect(uptime["login"]?["last_90_days"]?["measured_seconds"] as? Int == 89 * 86_400 + 36_000 + 3_600)
+        #expect(uptime["login"]?["last_90_days"]?["uptime_percent"] as? Double == 99.95)
+        #expect(uptime["dashboard"]?["last_90_days"]?["downtime_seconds"] as? Int == 936)
+        #expect(uptime["login"]?["last_30_days"]?["downtime_seconds"] as? Int == 0)
+        let summaryText = try String(contentsOf: site.appendingPathComponent("api/v2/summary.json"), encoding: .utf8)
+        #expect(!summaryText.contains("herald_"))
+
         #expect(unresolved.incidents.map(\.id) == ["2026-11-27-delayed-payments"])
         #expect(summary.incidents.map(\.id) == unresolved.incidents.map(\.id))
         #expect(summary.scheduledMaintenances.map(\.id) == ["2026-12-06-payment-provider-migration"])
@@ -193,7 +214,7 @@ struct StatuspageAPITests {
             ])
 
         // Ordering and formats.
-        #expect(incidents.incidents.count == 10)
+        #expect(incidents.incidents.count == 11)
         let created = incidents.incidents.map(\.createdAt)
         #expect(created == created.sorted(by: >))
         for incident in incidents.incidents {

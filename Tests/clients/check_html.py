@@ -26,7 +26,7 @@ CANARY = "<!DOCTYPE html><html lang=en><head><title>canary</title></head><body><
 # Checked from file: URLs, a page's origin is opaque, so a `default-src 'self'` CSP in a meta tag
 # blocks even the site's own stylesheet; served over https (same origin) it does not. Such
 # messages are counted and named once, not listed per page.
-FILE_ORIGIN_CSP = re.compile(r"^Resource violates Content Security Policy \(meta tag\): external stylesheet \"(?!\w+:)")
+FILE_ORIGIN_CSP = re.compile(r"^Resource violates Content Security Policy \(meta tag\): external (?:stylesheet|script) \"(?!\w+:)")
 
 LINE = re.compile(r'^"file:(?P<path>[^"]+)":(?:(?P<pos>[0-9.\-]+):)? (?P<kind>[a-z][a-z -]*?): (?P<message>.*)$')
 
@@ -119,7 +119,7 @@ def main(argv: list[str]) -> int:
         print(f"  note    {text}")
     if file_origin_csp:
         print(
-            f"  ({file_origin_csp} warnings that the CSP blocks the site's own stylesheet not listed: "
+            f"  ({file_origin_csp} warnings that the CSP blocks the site's own stylesheet or script not listed: "
             "true only for file: URLs, whose origin matches no 'self')"
         )
     print(f"check_html: {len(errors)} errors, {len(warnings)} warnings and notes")

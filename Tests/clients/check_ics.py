@@ -53,6 +53,9 @@ def main() -> int:
             problems.append(f"{uid}: URL {event['URL']}")
         if int(event["SEQUENCE"]) != max(0, len(incident.updates) - 1):
             problems.append(f"{uid}: SEQUENCE {event['SEQUENCE']}")
+        cancelled = any(update.status == "Cancelled" for update in incident.updates)
+        if str(event["STATUS"]) != ("CANCELLED" if cancelled else "CONFIRMED"):
+            problems.append(f"{uid}: STATUS {event['STATUS']} for a maintenance {'' if cancelled else 'not '}cancelled")
     for line in data.split(b"\r\n"):
         if len(line) > 75:
             problems.append(f"line over 75 octets: {line[:40]!r}...")

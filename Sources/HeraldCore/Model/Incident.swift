@@ -63,7 +63,7 @@ public struct Incident: Sendable, Hashable {
             case .resolved: return update.time
             case .postmortem, .update: continue
             case .investigating, .identified, .monitoring: return nil
-            case .scheduled, .inProgress, .verifying, .completed: return nil
+            case .scheduled, .inProgress, .verifying, .completed, .cancelled: return nil
             }
         }
         return nil
@@ -74,7 +74,8 @@ public struct Incident: Sendable, Hashable {
 
     /// A maintenance's status at `now`: the build's clock moves it from scheduled to in progress
     /// at its start and to completed at its end, and an update can only move it further along
-    /// (a `Completed` update ends it early; a `Verifying` update during the window shows that).
+    /// (a `Completed` update ends it early; a `Verifying` update during the window shows that;
+    /// a `Cancelled` update calls it off).
     public func maintenanceStatus(at now: Date) -> UpdateStatus? {
         guard let window = maintenance else { return nil }
         var status: UpdateStatus = now < window.start ? .scheduled : (now < window.end ? .inProgress : .completed)

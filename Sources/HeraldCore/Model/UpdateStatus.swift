@@ -13,16 +13,24 @@ public enum UpdateStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case inProgress = "In progress"
     case verifying = "Verifying"
     case completed = "Completed"
+    /// The maintenance was called off; it no longer holds its components or appears as upcoming.
+    case cancelled = "Cancelled"
 
     /// The words an incident's updates may use.
     public static let incidentStatuses: [UpdateStatus] = [
         .investigating, .identified, .update, .monitoring, .resolved, .postmortem,
     ]
     /// The words a maintenance's updates may use.
-    public static let maintenanceStatuses: [UpdateStatus] = [.scheduled, .inProgress, .verifying, .completed, .update]
+    public static let maintenanceStatuses: [UpdateStatus] = [
+        .scheduled, .inProgress, .verifying, .completed, .cancelled, .update,
+    ]
 
-    /// Statuspage's lowercase word for the status (`in_progress`).
+    /// The lowercase word for the status (`in_progress`), used in class names and the feeds.
     public var apiValue: String { rawValue.lowercased().replacingOccurrences(of: " ", with: "_") }
+
+    /// Statuspage's word: its maintenance statuses have no `cancelled`, so a cancelled
+    /// maintenance reads as `completed` to Statuspage clients (its update's text says why).
+    public var statuspageValue: String { self == .cancelled ? UpdateStatus.completed.apiValue : apiValue }
 
     /// Whether the update changes the incident's status (`Update` keeps the previous one).
     public var setsStatus: Bool { self != .update }
@@ -34,6 +42,7 @@ public enum UpdateStatus: String, Sendable, Hashable, Codable, CaseIterable {
         case .inProgress: 1
         case .verifying: 2
         case .completed: 3
+        case .cancelled: 4
         default: nil
         }
     }

@@ -22,6 +22,24 @@ struct DisplayFormat: Sendable {
         "\(Timestamp.monthAbbreviations[month - 1]) \(day), \(year)"
     }
 
+    /// `Oct 5 – Nov 3, 2026`, or `Dec 30, 2025 – Jan 2, 2026` across a year, for a range of
+    /// days since 1970-01-01.
+    static func dayRange(_ first: Int, _ last: Int) -> String {
+        let a = CivilTime.civil(fromDays: first)
+        let b = CivilTime.civil(fromDays: last)
+        let start = "\(Timestamp.monthAbbreviations[a.month - 1]) \(a.day)"
+        return (a.year == b.year ? start : "\(start), \(a.year)") + " – "
+            + day(year: b.year, month: b.month, day: b.day)
+    }
+
+    /// An uptime ratio as a percentage with two decimals, rounded down so that any downtime at
+    /// all shows below 100: `99.95%`, and `100%` only for no downtime.
+    static func percent(_ ratio: Double) -> String {
+        let hundredths = Uptime.hundredthsOfPercent(ratio)
+        if hundredths == 10_000 { return "100%" }
+        return "\(hundredths / 100).\(Timestamp.pad(hundredths % 100))%"
+    }
+
     /// `November 2026` for a month key `2026-11`.
     static func monthLabel(_ key: String) -> String {
         let parts = key.split(separator: "-")

@@ -3,7 +3,8 @@ import Foundation
 /// `maintenance.ics`: every scheduled maintenance as an RFC 5545 event, for calendar
 /// subscriptions. Times are UTC; each event's UID comes from its slug and the site's host, so a
 /// calendar updates the event in place. SEQUENCE counts the maintenance's updates, so moving a
-/// window together with an `Update` that says so raises it.
+/// window together with an `Update` that says so raises it, and so does a `Cancelled` update,
+/// which also marks the event `STATUS:CANCELLED`.
 struct MaintenanceCalendar: Sendable {
     let site: Site
 
@@ -32,7 +33,7 @@ struct MaintenanceCalendar: Sendable {
                 "SUMMARY:" + Self.escape(incident.title),
                 "DESCRIPTION:" + Self.escape(description),
                 "URL:" + site.config.absoluteURL("incidents/\(incident.slug)/"),
-                "STATUS:CONFIRMED",
+                incident.updates.contains { $0.status == .cancelled } ? "STATUS:CANCELLED" : "STATUS:CONFIRMED",
                 "TRANSP:OPAQUE",
                 "END:VEVENT",
             ]

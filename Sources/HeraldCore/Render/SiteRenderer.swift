@@ -31,6 +31,8 @@ public struct SiteRenderer: Sendable {
     let index: SiteIndex
     let status: SiteStatus
     let theme: Theme
+    /// Every component's daily uptime, computed once.
+    let uptime: Uptime
     private let format: DisplayFormat
     /// Each asset's path under `assets/` with `?v=` and a hash of its contents, so hosts may cache
     /// assets forever and a changed asset still reaches readers at once.
@@ -42,6 +44,7 @@ public struct SiteRenderer: Sendable {
         self.index = index
         self.status = status
         self.theme = theme
+        self.uptime = Uptime(site: site, index: index)
         self.format = DisplayFormat(timeZone: site.config.timeZone)
         self.assetVersions = Dictionary(
             theme.assets.map { ($0.path, "assets/\($0.path)?v=\(ContentHash.hex($0.data))") },
@@ -70,13 +73,21 @@ public struct SiteRenderer: Sendable {
     public func render(_ job: Job) throws -> [OutputFile] {
         switch job {
         case .index:
-            return [page("index.html", template: "index", title: site.config.title, content: indexContent())]
+            let content = indexContent()
+            return [
+                page(
+                    "index.html", template: "index", title: site.config.title, content: content,
+                    maintenanceClock: content.hasMaintenance)
+            ]
         case .incident(let position):
             let incident = site.incidents[position]
             let content = IncidentContent(incident: incidentView(incident, root: "../../", detailed: true))
             let path = "incidents/\(incident.slug)/index.html"
+            let unfinished = [.scheduled, .inProgress, .verifying].contains(incident.maintenanceStatus(at: site.now))
             return [
-                page(path, template: "incident", title: "\(incident.title) · \(site.config.title)", content: content)
+                page(
+                    path, template: "incident", title: "\(incident.title) · \(site.config.title)", content: content,
+                    maintenanceClock: unfinished)
             ]
         case .component(let id):
             guard let component = index.componentsByID[id] else { return [] }
@@ -106,7 +117,7 @@ public struct SiteRenderer: Sendable {
         case .assets:
             return theme.assets.map { OutputFile(path: "assets/" + $0.path, data: Data($0.data)) }
         case .api:
-            return try StatuspageAPI(site: site, index: index, status: status).files()
+            return try StatuspageAPI(site: site, index: index, status: status, uptime: uptime).files()
         case .badges:
             let overall = Badge(
                 label: "status",
@@ -137,7 +148,8 @@ public struct SiteRenderer: Sendable {
         title: String,
         content: Content,
         root: String? = nil,
-        feeds: FeedLinks? = nil
+        feeds: FeedLinks? = nil,
+        maintenanceClock: Bool = false
     ) -> OutputFile {
         let depth = path.split(separator: "/").count - 1
         let root = root ?? (depth == 0 ? "./" : String(repeating: "../", count: depth))
@@ -161,7 +173,8 @@ public struct SiteRenderer: Sendable {
                 assets: Dictionary(
                     assetVersions.map { (Self.assetKey($0.key), root + $0.value) },
                     uniquingKeysWith: { first, _ in first }
-                )
+                ),
+                hasMaintenanceClock: maintenanceClock
             ),
             status: StatusView(
                 indicator: status.indicator.rawValue,
@@ -204,7 +217,9 @@ public struct SiteRenderer: Sendable {
     private func indexContent() -> IndexContent {
         let open = status.openIncidents.map { incidentView(site.incidents[$0], root: "./", detailed: false) }
         let groups = index.groups.map { group -> GroupView in
-            let components = group.components.map { componentView($0, root: "./") }
+            let components = group.components.map {
+                componentView($0, root: "./", chartLinks: "components/\($0.id)/")
+            }
             let worst = group.components.map { status.status(of: $0.id) }.max() ?? .operational
             return GroupView(
                 name: group.name ?? "",
@@ -223,6 +238,7 @@ public struct SiteRenderer: Sendable {
             hasActiveMaintenance: !active.isEmpty,
             upcomingMaintenance: upcoming,
             hasUpcomingMaintenance: !upcoming.isEmpty,
+            hasMaintenance: !active.isEmpty || !upcoming.isEmpty,
             groups: groups,
             days: recentDays()
         )
@@ -242,29 +258,101 @@ public struct SiteRenderer: Sendable {
             for day in start...min(end, today) { byDay[day, default: []].append(position) }
         }
         return (firstDay...today).reversed().map { day in
-            let (year, month, dayOfMonth) = CivilTime.civil(fromDays: day)
             let incidents = (byDay[day] ?? []).map { incidentView(site.incidents[$0], root: "./", detailed: false) }
-            let iso = "\(Timestamp.pad(year, 4))-\(Timestamp.pad(month))-\(Timestamp.pad(dayOfMonth))"
-            return DayView(
-                date: TimeView(iso: iso, text: DisplayFormat.day(year: year, month: month, day: dayOfMonth)),
-                incidents: incidents,
-                isQuiet: incidents.isEmpty
+            return DayView(date: dayView(day), incidents: incidents, isQuiet: incidents.isEmpty)
+        }
+    }
+
+    /// A civil day (days since 1970-01-01): `2026-11-27` for `<time datetime>` and anchors, and
+    /// `Nov 27, 2026`.
+    private func dayView(_ day: Int) -> TimeView {
+        let (year, month, dayOfMonth) = CivilTime.civil(fromDays: day)
+        let iso = "\(Timestamp.pad(year, 4))-\(Timestamp.pad(month))-\(Timestamp.pad(dayOfMonth))"
+        return TimeView(iso: iso, text: DisplayFormat.day(year: year, month: month, day: dayOfMonth))
+    }
+
+    /// The uptime chart of a component: runs of alike days merged into one bar, each day with
+    /// incidents a bar of its own that links to `chartLinks#day-<date>`.
+    private func uptimeView(_ componentID: String, chartLinks: String) -> UptimeView {
+        guard let component = uptime.components[componentID] else {
+            return UptimeView(percent: nil, percent30: nil, days: 0, bars: [])
+        }
+        var bars: [BarView] = []
+        var runStart: UptimeDay?
+        var runLength = 0
+        func closeRun() {
+            guard let first = runStart, runLength > 0 else { return }
+            let dates =
+                runLength == 1 ? dayView(first.day).text : DisplayFormat.dayRange(first.day, first.day + runLength - 1)
+            let words = first.hasData ? "No incidents" : "No data"
+            bars.append(
+                BarView(
+                    status: first.hasData ? "operational" : "no_data",
+                    span: runLength,
+                    text: "\(dates): \(words)",
+                    hasLink: false,
+                    url: ""
+                )
+            )
+            runStart = nil
+            runLength = 0
+        }
+        for day in component.days {
+            if day.incidents.isEmpty {
+                if let first = runStart, first.hasData != day.hasData { closeRun() }
+                if runStart == nil { runStart = day }
+                runLength += 1
+                continue
+            }
+            closeRun()
+            let date = dayView(day.day)
+            let titles = day.incidents.map { site.incidents[$0].title }.joined(separator: "; ")
+            bars.append(
+                BarView(
+                    status: day.worst.rawValue,
+                    span: 1,
+                    text: "\(date.text): \(day.worst.label). \(titles)",
+                    hasLink: true,
+                    url: "\(chartLinks)#day-\(date.iso)"
+                )
             )
         }
+        closeRun()
+        return UptimeView(
+            percent: component.ratio(lastDays: Uptime.dayCount).map(DisplayFormat.percent),
+            percent30: component.ratio(lastDays: 30).map(DisplayFormat.percent),
+            days: component.days.count,
+            bars: bars
+        )
     }
 
     private func componentPage(_ component: Component) -> OutputFile {
         let root = "../../"
         let positions = index.incidentsByComponent[component.id] ?? []
-        let incidents = positions.map { incidentView(site.incidents[$0], root: root, detailed: false) }
-        let open = incidents.filter(\.isOpen)
+        let open = positions.filter { site.incidents[$0].isOpen }.map {
+            incidentView(site.incidents[$0], root: root, detailed: false)
+        }
+        let days = uptime.components[component.id]?.days ?? []
+        let recentDays = days.reversed().filter { !$0.incidents.isEmpty }.map { day in
+            DayView(
+                date: dayView(day.day),
+                incidents: day.incidents.map { incidentView(site.incidents[$0], root: root, detailed: false) },
+                isQuiet: false
+            )
+        }
+        let chartStart = days.first.map { Uptime.startOfDay($0.day, in: site.config.timeZone) } ?? site.now
+        let earlier = positions.filter { site.incidents[$0].end(now: site.now) < chartStart }.map {
+            incidentView(site.incidents[$0], root: root, detailed: false)
+        }
         let content = ComponentContent(
-            component: componentView(component, root: root),
+            component: componentView(component, root: root, chartLinks: ""),
             group: component.group,
             openIncidents: open,
             hasOpenIncidents: !open.isEmpty,
-            incidents: incidents,
-            hasIncidents: !incidents.isEmpty
+            recentDays: recentDays,
+            hasRecentDays: !recentDays.isEmpty,
+            earlierIncidents: earlier,
+            hasEarlierIncidents: !earlier.isEmpty
         )
         let feeds = FeedLinks(
             title: "\(site.config.title): \(component.name)",
@@ -331,7 +419,7 @@ public struct SiteRenderer: Sendable {
         TimeView(iso: Timestamp.iso8601(date), text: format.dateTime(date))
     }
 
-    private func componentView(_ component: Component, root: String) -> ComponentView {
+    private func componentView(_ component: Component, root: String, chartLinks: String) -> ComponentView {
         let current = status.status(of: component.id)
         return ComponentView(
             id: component.id,
@@ -340,7 +428,8 @@ public struct SiteRenderer: Sendable {
             url: "\(root)components/\(component.id)/",
             status: current.rawValue,
             statusLabel: current.label,
-            isOperational: current == .operational
+            isOperational: current == .operational,
+            uptime: uptimeView(component.id, chartLinks: chartLinks)
         )
     }
 
@@ -381,6 +470,7 @@ public struct SiteRenderer: Sendable {
             duration: DisplayFormat.duration(incident.duration(now: site.now)),
             components: affected,
             hasComponents: !affected.isEmpty,
+            componentIDs: incident.components.map(\.id).joined(separator: " "),
             summaryHTML: incident.summaryHTML,
             hasSummary: !incident.summaryHTML.isEmpty,
             isMaintenance: incident.maintenance != nil,

@@ -43,9 +43,13 @@ struct StatuspageAPI: Sendable {
         var group: Bool
         var onlyShowIfDegraded: Bool
         var components: [String]?
+        /// Herald's own uptime figures, in components.json only; the prefix keeps Statuspage
+        /// clients from mistaking it for one of theirs.
+        var heraldUptime: HeraldUptime? = nil
 
         enum CodingKeys: String, CodingKey {
             case id, name, status, position, description, showcase, group, components
+            case heraldUptime = "herald_uptime"
             case createdAt = "created_at"
             case updatedAt = "updated_at"
             case startDate = "start_date"
@@ -71,6 +75,41 @@ struct StatuspageAPI: Sendable {
             try container.encode(group, forKey: .group)
             try container.encode(onlyShowIfDegraded, forKey: .onlyShowIfDegraded)
             try container.encodeIfPresent(components, forKey: .components)
+            try container.encodeIfPresent(heraldUptime, forKey: .heraldUptime)
+        }
+    }
+
+    /// A component's uptime over the last 30 and 90 days, as the pages show it.
+    struct HeraldUptime: Codable, Sendable, Equatable {
+        var last30Days: Period
+        var last90Days: Period
+
+        enum CodingKeys: String, CodingKey {
+            case last30Days = "last_30_days"
+            case last90Days = "last_90_days"
+        }
+
+        struct Period: Codable, Sendable, Equatable {
+            /// The uptime in percent, rounded down to two decimals; null when nothing was measured.
+            var uptimePercent: Double?
+            /// The weighted downtime, in whole seconds.
+            var downtimeSeconds: Int
+            /// The time measured (after the component's `since`, outside maintenance), in whole
+            /// seconds.
+            var measuredSeconds: Int
+
+            enum CodingKeys: String, CodingKey {
+                case uptimePercent = "uptime_percent"
+                case downtimeSeconds = "downtime_seconds"
+                case measuredSeconds = "measured_seconds"
+            }
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(uptimePercent, forKey: .uptimePercent)
+                try container.encode(downtimeSeconds, forKey: .downtimeSeconds)
+                try container.encode(measuredSeconds, forKey: .measuredSeconds)
+            }
         }
     }
 
@@ -178,6 +217,7 @@ struct StatuspageAPI: Sendable {
     let site: Site
     let index: SiteIndex
     let status: SiteStatus
+    let uptime: Uptime
 
     /// The page's id: its host name and path, as a slug.
     var pageID: String {
@@ -302,7 +342,7 @@ struct StatuspageAPI: Sendable {
             }
             return IncidentUpdate(
                 id: "\(incident.slug)-\(update.anchor)",
-                status: effective[offset].apiValue,
+                status: effective[offset].statuspageValue,
                 body: update.markdown,
                 incidentID: incident.slug,
                 createdAt: time,
@@ -316,13 +356,13 @@ struct StatuspageAPI: Sendable {
         let incidentStatus =
             incident.isOpen ? incident.status.apiValue : (incident.status == .postmortem ? "postmortem" : "resolved")
         var resolved = incident.resolvedAt
-        if maintenanceStatus == .completed, let window = incident.maintenance {
-            resolved = incident.updates.first { $0.status == .completed }?.time ?? window.end
+        if maintenanceStatus == .completed || maintenanceStatus == .cancelled, let window = incident.maintenance {
+            resolved = incident.updates.first { $0.status == .completed || $0.status == .cancelled }?.time ?? window.end
         }
         return Incident(
             id: incident.slug,
             name: incident.title,
-            status: maintenanceStatus?.apiValue ?? incidentStatus,
+            status: maintenanceStatus?.statuspageValue ?? incidentStatus,
             createdAt: Timestamp.iso8601Milliseconds(created),
             updatedAt: Timestamp.iso8601Milliseconds(incident.updatedAt),
             monitoringAt: incident.monitoringAt.map(Timestamp.iso8601Milliseconds),
@@ -336,6 +376,21 @@ struct StatuspageAPI: Sendable {
             scheduledFor: incident.maintenance.map { Timestamp.iso8601Milliseconds($0.start) },
             scheduledUntil: incident.maintenance.map { Timestamp.iso8601Milliseconds($0.end) }
         )
+    }
+
+    /// A component with its `herald_uptime` (groups have none).
+    func withUptime(_ component: Component) -> Component {
+        guard !component.group, let days = uptime.components[component.id] else { return component }
+        func period(_ count: Int) -> HeraldUptime.Period {
+            HeraldUptime.Period(
+                uptimePercent: days.ratio(lastDays: count).map { Double(Uptime.hundredthsOfPercent($0)) / 100 },
+                downtimeSeconds: Int(days.downtime(lastDays: count).rounded()),
+                measuredSeconds: Int(days.measured(lastDays: count).rounded())
+            )
+        }
+        var result = component
+        result.heraldUptime = HeraldUptime(last30Days: period(30), last90Days: period(Uptime.dayCount))
+        return result
     }
 
     /// Every file under `api/v2/`.
@@ -410,7 +465,7 @@ struct StatuspageAPI: Sendable {
         return [
             try file("summary.json", summary),
             try file("status.json", PageAndStatus(page: page, status: overallStatus)),
-            try file("components.json", PageAndComponents(page: page, components: components)),
+            try file("components.json", PageAndComponents(page: page, components: components.map(withUptime))),
             try file("incidents.json", PageAndIncidents(page: page, incidents: incidents)),
             try file("incidents/unresolved.json", PageAndIncidents(page: page, incidents: unresolved)),
             try file("scheduled-maintenances.json", PageAndMaintenances(page: page, scheduledMaintenances: all)),

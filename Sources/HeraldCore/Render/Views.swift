@@ -32,6 +32,9 @@ struct PageView: Sendable {
     /// Each theme asset's URL with a content hash, keyed by its path with `_` for every
     /// character that is not a letter or digit (`style.css` → `style_css`).
     var assets: [String: String]
+    /// Whether the page shows a maintenance that the build's clock has not finished, so that the
+    /// theme loads `maintenance.js` to move it along between builds.
+    var hasMaintenanceClock: Bool
 }
 
 struct FeedLinks: Sendable {
@@ -62,6 +65,34 @@ struct ComponentView: Sendable {
     var status: String
     var statusLabel: String
     var isOperational: Bool
+    var uptime: UptimeView
+}
+
+/// A component's daily bars and uptime figures.
+struct UptimeView: Sendable {
+    /// "99.95%" over the last 90 days, absent when nothing was measured.
+    var percent: String?
+    /// "99.98%" over the last 30 days, absent when nothing was measured.
+    var percent30: String?
+    /// The number of days the bars cover.
+    var days: Int
+    /// Runs of equal days, oldest first: a day with incidents is a bar of its own.
+    var bars: [BarView]
+}
+
+/// One bar of the uptime chart: a single day, or a run of days alike.
+struct BarView: Sendable {
+    /// `operational`, `no_data`, or the worst component status of the day.
+    var status: String
+    /// How many days the bar covers (the theme's `s2`…`s90` classes).
+    var span: Int
+    /// What the bar shows, for screen readers and tooltips: "Oct 25, 2026: Partial outage.
+    /// Delayed payments".
+    var text: String
+    /// Whether the bar links to the list of the day's incidents (a bar with incidents).
+    var hasLink: Bool
+    /// That link, or empty.
+    var url: String
 }
 
 struct GroupView: Sendable {
@@ -101,6 +132,8 @@ struct IncidentView: Sendable {
     var duration: String
     var components: [AffectedView]
     var hasComponents: Bool
+    /// The affected components' ids, separated by spaces (for `data-components`).
+    var componentIDs: String
     var summaryHTML: String
     var hasSummary: Bool
     /// Whether this is a scheduled maintenance.
@@ -151,6 +184,9 @@ struct IndexContent: Sendable {
     var hasActiveMaintenance: Bool
     var upcomingMaintenance: [IncidentView]
     var hasUpcomingMaintenance: Bool
+    /// Whether there is maintenance in progress or upcoming: both sections are then on the
+    /// page, the empty one hidden, so `maintenance.js` can move a card between them.
+    var hasMaintenance: Bool
     var groups: [GroupView]
     var days: [DayView]
 }
@@ -164,8 +200,12 @@ struct ComponentContent: Sendable {
     var group: String?
     var openIncidents: [IncidentView]
     var hasOpenIncidents: Bool
-    var incidents: [IncidentView]
-    var hasIncidents: Bool
+    /// The days of the uptime chart that had incidents, newest first.
+    var recentDays: [DayView]
+    var hasRecentDays: Bool
+    /// Incidents that ended before the uptime chart's first day, newest first.
+    var earlierIncidents: [IncidentView]
+    var hasEarlierIncidents: Bool
 }
 
 struct HistoryContent: Sendable {
