@@ -14,14 +14,16 @@ public struct SourceFile: Sendable, Hashable {
     /// The text of a 1-based line, without its line break, for showing under a diagnostic.
     public func line(_ number: Int) -> String? {
         guard number >= 1 else { return nil }
+        // Byte-wise: a newline byte never occurs inside a multi-byte UTF-8 character.
+        let bytes = text.utf8
         var current = 1
-        var start = text.startIndex
+        var start = bytes.startIndex
         while current < number {
-            guard let newline = text[start...].firstIndex(of: "\n") else { return nil }
-            start = text.index(after: newline)
+            guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            start = bytes.index(after: newline)
             current += 1
         }
-        let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+        let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
         return String(text[start..<end])
     }
 

@@ -273,7 +273,8 @@ public struct IncidentParser: Sendable {
         for (position, index) in headingIndices.enumerated() {
             let heading = document.blocks[index]
             let line = heading.startLine + split.bodyLineOffset
-            let lineText = file.line(line) ?? ""
+            let lineText =
+                bodyLines.indices.contains(heading.startLine - 1) ? String(bodyLines[heading.startLine - 1]) : ""
             guard let parts = UpdateHeading.split(heading.plainText) else {
                 diagnostics.append(
                     file.diagnostic(

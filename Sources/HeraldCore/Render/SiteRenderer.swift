@@ -26,6 +26,9 @@ public struct SiteRenderer: Sendable {
 
     /// How many days the index's recent history shows.
     public static let recentDays = 7
+    /// How many incidents from before the uptime bars a component page lists; the history pages
+    /// have the rest, so no page grows with the whole archive.
+    public static let earlierIncidentLimit = 20
 
     let site: Site
     let index: SiteIndex
@@ -142,7 +145,7 @@ public struct SiteRenderer: Sendable {
 
     // MARK: Pages
 
-    private func page<Content: Sendable>(
+    private func page<Content: Sendable & Encodable>(
         _ path: String,
         template: String,
         title: String,
@@ -341,7 +344,8 @@ public struct SiteRenderer: Sendable {
             )
         }
         let chartStart = days.first.map { Uptime.startOfDay($0.day, in: site.config.timeZone) } ?? site.now
-        let earlier = positions.filter { site.incidents[$0].end(now: site.now) < chartStart }.map {
+        let allEarlier = positions.filter { site.incidents[$0].end(now: site.now) < chartStart }
+        let earlier = allEarlier.prefix(Self.earlierIncidentLimit).map {
             incidentView(site.incidents[$0], root: root, detailed: false)
         }
         let content = ComponentContent(
@@ -352,7 +356,8 @@ public struct SiteRenderer: Sendable {
             recentDays: recentDays,
             hasRecentDays: !recentDays.isEmpty,
             earlierIncidents: earlier,
-            hasEarlierIncidents: !earlier.isEmpty
+            hasEarlierIncidents: !earlier.isEmpty,
+            hasMoreEarlierIncidents: allEarlier.count > earlier.count
         )
         let feeds = FeedLinks(
             title: "\(site.config.title): \(component.name)",

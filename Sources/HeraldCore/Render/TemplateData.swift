@@ -1,34 +1,149 @@
-/// Converts a view value (structs, arrays, optionals, strings, numbers, booleans) into
-/// dictionaries and arrays once, before rendering.
+/// Converts a view value into the dictionaries, arrays, strings, numbers and booleans that
+/// swift-mustache reads, once, before rendering.
 ///
-/// swift-mustache looks up every `{{name}}` with a `Mirror` of each object on the context stack;
-/// on pages that list hundreds of incidents that reflection dominated the build. Dictionaries are
-/// looked up by hash instead, with the same semantics: a nil optional becomes a missing key, which
-/// Mustache treats as false (and, like any missing name, looks up in the enclosing contexts).
+/// swift-mustache looks up every `{{name}}` in a struct with a `Mirror`; on pages that list
+/// hundreds of incidents that reflection dominated the build, and so did converting the views
+/// with a `Mirror` of our own (dynamic casts of every value). The views are `Encodable` instead,
+/// and this small encoder walks their compiler-generated `encode(to:)`: no reflection and no
+/// casts. A nil optional is left out (synthesized conformances use `encodeIfPresent`), which
+/// Mustache treats as false and, like any missing name, looks up in the enclosing contexts.
 enum TemplateData {
-    static func convert(_ value: Any) -> Any? {
-        switch value {
-        case let string as String: return string
-        case let bool as Bool: return bool
-        case let int as Int: return int
-        default: break
-        }
-        let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
-        case .optional:
-            return mirror.children.first.flatMap { convert($0.value) }
-        case .collection, .set:
-            return mirror.children.compactMap { convert($0.value) }
-        case .struct, .class:
-            var dictionary: [String: Any] = [:]
-            dictionary.reserveCapacity(Int(mirror.children.count))
-            for child in mirror.children {
-                guard let label = child.label, let converted = convert(child.value) else { continue }
-                dictionary[label] = converted
-            }
-            return dictionary
-        default:
-            return value
-        }
+    static func convert(_ value: some Encodable) -> Any {
+        let encoder = TemplateValueEncoder()
+        // The containers below never throw; a view's own `encode(to:)` would be a bug.
+        try? value.encode(to: encoder)
+        return encoder.value
     }
+}
+
+/// Collects one value's encoding. Lives only inside one `convert` call.
+private final class TemplateValueEncoder: Encoder {
+    var codingPath: [any CodingKey] = []
+    var userInfo: [CodingUserInfoKey: Any] = [:]
+    fileprivate var keyed: KeyedBox?
+    fileprivate var unkeyed: UnkeyedBox?
+    fileprivate var single: Any?
+
+    var value: Any {
+        if let keyed { return keyed.resolved }
+        if let unkeyed { return unkeyed.resolved }
+        return single ?? [String: Any]()
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        let box = keyed ?? KeyedBox()
+        keyed = box
+        return KeyedEncodingContainer(KeyedContainer<Key>(box: box))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        let box = unkeyed ?? UnkeyedBox()
+        unkeyed = box
+        return UnkeyedContainer(box: box)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        SingleContainer(encoder: self)
+    }
+}
+
+/// A keyed container's values; a nested container's box stays in place until `resolved`
+/// (synthesized conformances never ask for one, so that walk is rare).
+private final class KeyedBox {
+    var values: [String: Any] = [:]
+    var hasNested = false
+
+    var resolved: [String: Any] { hasNested ? values.mapValues(resolve) : values }
+}
+
+private final class UnkeyedBox {
+    var values: [Any] = []
+    var hasNested = false
+
+    var resolved: [Any] { hasNested ? values.map(resolve) : values }
+}
+
+private func resolve(_ value: Any) -> Any {
+    switch value {
+    case let box as KeyedBox: box.resolved
+    case let box as UnkeyedBox: box.resolved
+    default: value
+    }
+}
+
+private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let box: KeyedBox
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil(forKey key: Key) {}
+    mutating func encode(_ value: Bool, forKey key: Key) { box.values[key.stringValue] = value }
+    mutating func encode(_ value: String, forKey key: Key) { box.values[key.stringValue] = value }
+    mutating func encode(_ value: Int, forKey key: Key) { box.values[key.stringValue] = value }
+    mutating func encode(_ value: Double, forKey key: Key) { box.values[key.stringValue] = value }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) {
+        box.values[key.stringValue] = TemplateData.convert(value)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type,
+        forKey key: Key
+    ) -> KeyedEncodingContainer<NestedKey> {
+        let nested = KeyedBox()
+        box.values[key.stringValue] = nested
+        box.hasNested = true
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        let nested = UnkeyedBox()
+        box.values[key.stringValue] = nested
+        box.hasNested = true
+        return UnkeyedContainer(box: nested)
+    }
+
+    mutating func superEncoder() -> any Encoder { TemplateValueEncoder() }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { TemplateValueEncoder() }
+}
+
+private struct UnkeyedContainer: UnkeyedEncodingContainer {
+    let box: UnkeyedBox
+    var codingPath: [any CodingKey] { [] }
+    var count: Int { box.values.count }
+
+    mutating func encodeNil() {}
+    mutating func encode(_ value: Bool) { box.values.append(value) }
+    mutating func encode(_ value: String) { box.values.append(value) }
+    mutating func encode(_ value: Int) { box.values.append(value) }
+    mutating func encode(_ value: Double) { box.values.append(value) }
+    mutating func encode<T: Encodable>(_ value: T) { box.values.append(TemplateData.convert(value)) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type
+    ) -> KeyedEncodingContainer<NestedKey> {
+        let nested = KeyedBox()
+        box.values.append(nested)
+        box.hasNested = true
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested))
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        let nested = UnkeyedBox()
+        box.values.append(nested)
+        box.hasNested = true
+        return UnkeyedContainer(box: nested)
+    }
+
+    mutating func superEncoder() -> any Encoder { TemplateValueEncoder() }
+}
+
+private struct SingleContainer: SingleValueEncodingContainer {
+    let encoder: TemplateValueEncoder
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil() {}
+    mutating func encode(_ value: Bool) { encoder.single = value }
+    mutating func encode(_ value: String) { encoder.single = value }
+    mutating func encode(_ value: Int) { encoder.single = value }
+    mutating func encode(_ value: Double) { encoder.single = value }
+    mutating func encode<T: Encodable>(_ value: T) { encoder.single = TemplateData.convert(value) }
 }

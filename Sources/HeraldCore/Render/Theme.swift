@@ -69,8 +69,8 @@ public struct Theme: Sendable {
     }
 
     /// Renders the template `name` with `context`.
-    func render(_ name: String, _ context: some Sendable) -> String {
-        library.render(TemplateData.convert(context) ?? [String: Any](), withTemplate: name) ?? ""
+    func render(_ name: String, _ context: some Encodable) -> String {
+        library.render(TemplateData.convert(context), withTemplate: name) ?? ""
     }
 
     private static func describe(_ error: any Error) -> String {

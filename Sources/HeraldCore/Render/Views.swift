@@ -3,7 +3,7 @@
 // cmark-gfm in safe mode and are the only ones a template should print unescaped (`{{{...}}}`).
 
 /// The context every page is rendered with.
-struct PageContext<Content: Sendable>: Sendable {
+struct PageContext<Content: Sendable & Encodable>: Sendable, Encodable {
     var site: SiteView
     var page: PageView
     var status: StatusView
@@ -11,7 +11,7 @@ struct PageContext<Content: Sendable>: Sendable {
     var content: Content
 }
 
-struct SiteView: Sendable {
+struct SiteView: Sendable, Encodable {
     var title: String
     var description: String
     var url: String
@@ -19,7 +19,7 @@ struct SiteView: Sendable {
     var timeZone: String
 }
 
-struct PageView: Sendable {
+struct PageView: Sendable, Encodable {
     /// The `<title>`.
     var title: String
     var description: String
@@ -37,27 +37,27 @@ struct PageView: Sendable {
     var hasMaintenanceClock: Bool
 }
 
-struct FeedLinks: Sendable {
+struct FeedLinks: Sendable, Encodable {
     var title: String
     var rss: String
     var atom: String
     var json: String
 }
 
-struct StatusView: Sendable {
+struct StatusView: Sendable, Encodable {
     var indicator: String
     var description: String
     var isOperational: Bool
 }
 
-struct TimeView: Sendable {
+struct TimeView: Sendable, Encodable {
     /// RFC 3339 in UTC, for `<time datetime>`.
     var iso: String
     /// The time as readers see it, in the site's zone.
     var text: String
 }
 
-struct ComponentView: Sendable {
+struct ComponentView: Sendable, Encodable {
     var id: String
     var name: String
     var description: String
@@ -69,7 +69,7 @@ struct ComponentView: Sendable {
 }
 
 /// A component's daily bars and uptime figures.
-struct UptimeView: Sendable {
+struct UptimeView: Sendable, Encodable {
     /// "99.95%" over the last 90 days, absent when nothing was measured.
     var percent: String?
     /// "99.98%" over the last 30 days, absent when nothing was measured.
@@ -81,7 +81,7 @@ struct UptimeView: Sendable {
 }
 
 /// One bar of the uptime chart: a single day, or a run of days alike.
-struct BarView: Sendable {
+struct BarView: Sendable, Encodable {
     /// `operational`, `no_data`, or the worst component status of the day.
     var status: String
     /// How many days the bar covers (the theme's `s2`…`s90` classes).
@@ -95,7 +95,7 @@ struct BarView: Sendable {
     var url: String
 }
 
-struct GroupView: Sendable {
+struct GroupView: Sendable, Encodable {
     var name: String
     var hasName: Bool
     var components: [ComponentView]
@@ -103,14 +103,14 @@ struct GroupView: Sendable {
     var statusLabel: String
 }
 
-struct AffectedView: Sendable {
+struct AffectedView: Sendable, Encodable {
     var name: String
     var url: String
     var status: String
     var statusLabel: String
 }
 
-struct UpdateView: Sendable {
+struct UpdateView: Sendable, Encodable {
     var status: String
     var statusLabel: String
     var anchor: String
@@ -118,7 +118,7 @@ struct UpdateView: Sendable {
     var bodyHTML: String
 }
 
-struct IncidentView: Sendable {
+struct IncidentView: Sendable, Encodable {
     var slug: String
     var title: String
     var url: String
@@ -144,18 +144,18 @@ struct IncidentView: Sendable {
     var updates: [UpdateView]
 }
 
-struct WindowView: Sendable {
+struct WindowView: Sendable, Encodable {
     var start: TimeView
     var end: TimeView
 }
 
-struct DayView: Sendable {
+struct DayView: Sendable, Encodable {
     var date: TimeView
     var incidents: [IncidentView]
     var isQuiet: Bool
 }
 
-struct MonthView: Sendable {
+struct MonthView: Sendable, Encodable {
     var key: String
     var label: String
     var url: String
@@ -165,19 +165,19 @@ struct MonthView: Sendable {
     var incidents: [IncidentView]
 }
 
-struct YearView: Sendable {
+struct YearView: Sendable, Encodable {
     var year: String
     var months: [MonthView]
 }
 
-struct LinkView: Sendable {
+struct LinkView: Sendable, Encodable {
     var url: String
     var text: String
 }
 
 // MARK: Page contents
 
-struct IndexContent: Sendable {
+struct IndexContent: Sendable, Encodable {
     var openIncidents: [IncidentView]
     var hasOpenIncidents: Bool
     var activeMaintenance: [IncidentView]
@@ -191,11 +191,11 @@ struct IndexContent: Sendable {
     var days: [DayView]
 }
 
-struct IncidentContent: Sendable {
+struct IncidentContent: Sendable, Encodable {
     var incident: IncidentView
 }
 
-struct ComponentContent: Sendable {
+struct ComponentContent: Sendable, Encodable {
     var component: ComponentView
     var group: String?
     var openIncidents: [IncidentView]
@@ -203,20 +203,23 @@ struct ComponentContent: Sendable {
     /// The days of the uptime chart that had incidents, newest first.
     var recentDays: [DayView]
     var hasRecentDays: Bool
-    /// Incidents that ended before the uptime chart's first day, newest first.
+    /// Incidents that ended before the uptime chart's first day, newest first, at most
+    /// `SiteRenderer.earlierIncidentLimit`.
     var earlierIncidents: [IncidentView]
     var hasEarlierIncidents: Bool
+    /// Whether older incidents were left out (the history pages list them).
+    var hasMoreEarlierIncidents: Bool
 }
 
-struct HistoryContent: Sendable {
+struct HistoryContent: Sendable, Encodable {
     var years: [YearView]
     var hasIncidents: Bool
 }
 
-struct MonthContent: Sendable {
+struct MonthContent: Sendable, Encodable {
     var month: MonthView
     var newer: LinkView?
     var older: LinkView?
 }
 
-struct NotFoundContent: Sendable {}
+struct NotFoundContent: Sendable, Encodable {}

@@ -93,22 +93,70 @@ public struct SiteWriter: Sendable {
             }
             let url = staging.appendingPathComponent(file.path)
             // Most folders exist already; create them only when the first write fails. Plain
-            // writes are enough: the staging folder is private until it is swapped in whole.
-            if (try? file.data.write(to: url)) != nil { continue }
-            do {
-                try FileManager.default.createDirectory(
-                    at: url.deletingLastPathComponent(),
-                    withIntermediateDirectories: true
-                )
-                try file.data.write(to: url)
-            } catch {
-                throw Failure(description: "cannot write \(url.path): \(error.localizedDescription)")
+            // writes, without a flush to disk per file: the staging folder is private until it
+            // is swapped in whole, and `commit()` flushes it once before the swap.
+            var failure = Self.writeFile(url.path, file.data)
+            if failure == ENOENT {
+                do {
+                    try FileManager.default.createDirectory(
+                        at: url.deletingLastPathComponent(),
+                        withIntermediateDirectories: true
+                    )
+                } catch {
+                    throw Failure(description: "cannot write \(url.path): \(error.localizedDescription)")
+                }
+                failure = Self.writeFile(url.path, file.data)
+            }
+            if failure != 0 {
+                throw Failure(description: "cannot write \(url.path): \(String(cString: strerror(failure)))")
             }
         }
     }
 
-    /// Swaps the staging folder in as the output and removes the previous site.
+    /// Creates or truncates a file and writes `data` to it.
+    ///
+    /// - Returns: 0, or the `errno` of the call that failed.
+    private static func writeFile(_ path: String, _ data: Data) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return errno }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        return failure
+    }
+
+    /// Flushes the staging folder's file system to disk, so that after a crash the swapped-in site
+    /// is never one of empty files (one `syncfs` for the whole site instead of one `fsync` a file).
+    private func flush() throws(Failure) {
+        let descriptor = open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        // Glibc's Swift module does not declare syncfs (it needs _GNU_SOURCE): look it up like
+        // renameat2, and flush everything with sync() where it is missing.
+        typealias Syncfs = @convention(c) (Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else {
+            sync()
+            return
+        }
+        if unsafeBitCast(symbol, to: Syncfs.self)(descriptor) != 0 {
+            throw Failure(description: "cannot flush \(staging.path) to disk: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Flushes the staging folder, swaps it in as the output and removes the previous site.
     public func commit() throws(Failure) {
+        try flush()
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: output.path) {
             if Self.exchange(staging.path, output.path) {
