@@ -23,6 +23,22 @@ struct SourceLoaderTests {
         #expect(sources.assets.map(\.path).contains("style.css"))
     }
 
+    @Test func readsCRLFAsLFAndDropsTheByteOrderMark() throws {
+        let root = try Fixture.copyOfSample()
+        let path = "incidents/2026-11-26-windows.md"
+        let text =
+            "---\r\ntitle: Saved on Windows\r\nimpact: minor\r\n---\r\n\r\n## Investigating — 2026-11-26 10:00 UTC\r\nA lone \r stays; é€ too.\r\n"
+        try Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)).write(to: root.appendingPathComponent(path))
+        let file = try #require(try SourceLoader(root: root).load().incidents.first { $0.path == path })
+        #expect(file.text == text.replacingOccurrences(of: "\r\n", with: "\n"))
+        #expect(file.text.contains("lone \r stays"))
+        #expect(file.line(7) == "A lone \r stays; é€ too.")
+        #expect(file.text.lines.count == 8)
+        #expect(file.text.lines[6] == "A lone \r stays; é€ too.")
+        #expect("".lines == [""])
+        #expect("a\n\nb\n".lines == ["a", "", "b", ""])
+    }
+
     @Test func refusesSymbolicLinksThatLeaveTheRepository() throws {
         let found = try diagnostics { root in
             try FileManager.default.createSymbolicLink(

@@ -149,6 +149,7 @@ public struct SourceLoader: Sendable {
         guard var bytes = readBytes(url, limit: Self.maximumFileSize, diagnostics: &diagnostics) else { return nil }
         let path = relativePath(of: url)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.contains(0x0D) { bytes = Self.withoutCarriageReturnsBeforeLineFeeds(bytes) }
         if let nul = bytes.firstIndex(of: 0) {
             let line = bytes[..<nul].count(where: { $0 == 0x0A }) + 1
             diagnostics.append(
@@ -163,7 +164,18 @@ public struct SourceLoader: Sendable {
             )
             return nil
         }
-        return SourceFile(path: path, text: text.replacingOccurrences(of: "\r\n", with: "\n"))
+        return SourceFile(path: path, text: text)
+    }
+
+    /// CRLF read as LF, byte by byte (a lone CR stays).
+    static func withoutCarriageReturnsBeforeLineFeeds(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { continue }
+            result.append(byte)
+        }
+        return result
     }
 
     /// The line of the first byte sequence that is not valid UTF-8.

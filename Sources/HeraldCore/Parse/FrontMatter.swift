@@ -9,7 +9,7 @@ struct FrontMatter {
 
     /// Splits `file`, or returns a diagnostic when the front matter is missing or unterminated.
     static func split(_ file: SourceFile) -> Result<FrontMatter, Diagnostic> {
-        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = file.text.lines
         guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
             return .failure(
                 file.diagnostic(
@@ -33,7 +33,25 @@ struct FrontMatter {
 extension Substring {
     fileprivate func trimmingTrailingSpaces() -> Substring {
         var result = self
-        while let last = result.last, last == " " || last == "\t" { result.removeLast() }
+        while let last = result.utf8.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
+            result = result.dropLast()
+        }
+        return result
+    }
+}
+
+extension String {
+    /// The lines of the text without their `\n`, found byte by byte: much faster than splitting
+    /// by `Character`, and the same, since a `\n` byte is always a whole character once CRLF is
+    /// read as LF.
+    var lines: [Substring] {
+        var result: [Substring] = []
+        var start = utf8.startIndex
+        while let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            result.append(self[start..<newline])
+            start = utf8.index(after: newline)
+        }
+        result.append(self[start...])
         return result
     }
 }

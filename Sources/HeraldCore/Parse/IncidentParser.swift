@@ -263,7 +263,7 @@ public struct IncidentParser: Sendable {
     ) -> Body {
         let allowedStatuses = isMaintenance ? UpdateStatus.maintenanceStatuses : UpdateStatus.incidentStatuses
         var body = Body()
-        let bodyLines = split.body.split(separator: "\n", omittingEmptySubsequences: false)
+        let bodyLines = split.body.lines
         let headingIndices = document.blocks.indices.filter { document.blocks[$0].kind == .heading(level: 2) }
         let summaryEnd = headingIndices.first ?? document.blocks.endIndex
         body.summaryHTML = document.blocks[..<summaryEnd].map(\.html).joined()

@@ -27,7 +27,10 @@ struct YAMLReader {
             return nil
         }
         do {
-            return try Yams.compose(yaml: yaml)
+            // Herald reads every scalar as written and never asks Yams for its type, so the basic
+            // resolver (no tag regexes) is enough, and naming the encoding saves Yams a look at the
+            // environment on every file.
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             record(error)
         } catch {
@@ -64,7 +67,7 @@ struct YAMLReader {
     /// The 1-based line of the first line indented with a tab, which YAML forbids.
     private static func firstIndentingTab(in yaml: String) -> Int? {
         var lineNumber = 0
-        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in yaml.lines {
             lineNumber += 1
             let indentation = line.prefix { $0 == " " || $0 == "\t" }
             if indentation.contains("\t"), indentation.count < line.count { return lineNumber }
