@@ -52,7 +52,7 @@ struct Notify: AsyncParsableCommand {
     var retryDelay: Double = 1
 
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
+        guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
         guard retries >= 0 else { throw ValidationError("--retries must be 0 or more") }
         guard retryDelay >= 0 else { throw ValidationError("--retry-delay must be 0 or more seconds") }
         guard !since.isEmpty else { throw ValidationError("--since must name the previous state") }
@@ -127,7 +127,7 @@ struct Notify: AsyncParsableCommand {
             case .alreadyDelivered:
                 print("skipped \(delivery.update) for \(target): already delivered")
             case .wouldSend(let body):
-                print("would send \(delivery.update) to \(target):\n\(body)")
+                print("would send \(delivery.update) to \(target):\n\(body)", terminator: "")
             case .failed(let reason):
                 Console.error("error: \(delivery.update) was not sent to \(target): \(reason)")
             case .notAttempted:

@@ -58,7 +58,8 @@ public struct URLSessionTransport: HTTPTransport {
     public init() {}
 
     public func send(_ request: TransportRequest) async throws -> TransportResponse {
-        let seconds = Self.seconds(request.timeout)
+        // FoundationNetworking times out at once with a timeout under a second.
+        let seconds = max(1, Self.seconds(request.timeout))
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = seconds
         configuration.timeoutIntervalForResource = seconds

@@ -33,13 +33,15 @@ enum JSONValue: Sendable, Hashable, Encodable, ExpressibleByStringLiteral, Expre
     }
 }
 
-/// The one JSON form of notification payloads: sorted keys, slashes unescaped.
+/// The one JSON form of notification payloads: sorted keys, indented, slashes unescaped, a final
+/// newline.
 enum NotifyJSON {
-    static func encode(_ value: some Encodable, pretty: Bool = false) throws -> Data {
+    static func encode(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        if pretty { encoder.outputFormatting.insert(.prettyPrinted) }
-        return try encoder.encode(value)
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        return data
     }
 }
 

@@ -124,7 +124,7 @@ public struct Notifier: Sendable {
                 }
                 if options.dryRun {
                     let body =
-                        (try? NotifyPayload.body(for: target.kind, notice: notice, context: context, pretty: true))
+                        (try? NotifyPayload.body(for: target.kind, notice: notice, context: context))
                         .map { String(decoding: $0, as: UTF8.self) } ?? ""
                     add(.wouldSend(body: body))
                     continue

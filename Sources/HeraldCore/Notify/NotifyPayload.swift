@@ -34,25 +34,20 @@ public struct NotifyContext: Sendable, Hashable {
 
 /// The request body of a notification, in each target's format.
 public enum NotifyPayload {
-    /// The JSON body for a target of `kind`.
+    /// The JSON body for a target of `kind`: indented with sorted keys and a final newline, so
+    /// that `--dry-run` prints exactly the bytes a run sends.
     ///
     /// - Parameters:
     ///   - kind: The target's kind.
     ///   - notice: The update.
     ///   - context: The site.
-    ///   - pretty: Indented, for `--dry-run` and golden files.
-    /// - Returns: UTF-8 JSON with sorted keys.
-    public static func body(
-        for kind: NotifyTarget.Kind,
-        notice: UpdateNotice,
-        context: NotifyContext,
-        pretty: Bool = false
-    ) throws -> Data {
+    /// - Returns: UTF-8 JSON.
+    public static func body(for kind: NotifyTarget.Kind, notice: UpdateNotice, context: NotifyContext) throws -> Data {
         switch kind {
-        case .slack: try NotifyJSON.encode(slack(notice, context: context), pretty: pretty)
-        case .teams: try NotifyJSON.encode(teams(notice, context: context), pretty: pretty)
-        case .discord: try NotifyJSON.encode(discord(notice, context: context), pretty: pretty)
-        case .webhook: try NotifyJSON.encode(statuspageWebhook(notice, context: context), pretty: pretty)
+        case .slack: try NotifyJSON.encode(slack(notice, context: context))
+        case .teams: try NotifyJSON.encode(teams(notice, context: context))
+        case .discord: try NotifyJSON.encode(discord(notice, context: context))
+        case .webhook: try NotifyJSON.encode(statuspageWebhook(notice, context: context))
         }
     }
 
@@ -202,7 +197,7 @@ public enum NotifyPayload {
         let text = ChatText(.markdown).render(notice.markdown)
         if !text.isEmpty { embed["description"] = .string(text.truncated(to: discordDescriptionLimit)) }
         return [
-            "content": .string(headline(notice).truncated(to: 2000)),
+            "content": .string(ChatText.escapeMarkdown(headline(notice)).truncated(to: 2000)),
             "embeds": [.object(embed)],
             "allowed_mentions": ["parse": []],
         ]

@@ -40,7 +40,8 @@ public enum PreviousState: Sendable, Equatable, CustomStringConvertible {
             return
         }
         let path = argument.hasPrefix("file:") ? String(argument.dropFirst(5)) : argument
-        var url = URL(fileURLWithPath: path, relativeTo: workingDirectory).standardizedFileURL
+        var url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path))
+            .standardizedFileURL
         var isDirectory: ObjCBool = false
         if argument.hasPrefix("file:") || FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
             if isDirectory.boolValue { url = url.appendingPathComponent("api/v2/incidents.json") }
