@@ -1,7 +1,7 @@
 import HeraldMarkdown
 
-/// Renders an update's Markdown for a chat message: plain text, Slack's mrkdwn, or the Markdown
-/// subset Discord and Teams show.
+/// Renders an update's Markdown for a chat message: Slack's mrkdwn, or the Markdown subset
+/// Discord and Teams show.
 ///
 /// Headings become bold lines (chat messages have no heading levels), lists keep their bullets
 /// or numbers, links keep their URL, images become links, tables become one line per row, and raw
@@ -9,8 +9,6 @@ import HeraldMarkdown
 public struct ChatText: Sendable {
     /// The target format.
     public enum Flavor: Sendable {
-        /// Text without markup; links as "text (url)".
-        case plain
         /// Slack's mrkdwn: `*bold*`, `_italic_`, `~strike~`, `<url|text>`, with `&`, `<`, `>`
         /// escaped.
         case slack
@@ -49,7 +47,7 @@ public struct ChatText: Sendable {
             return prefixLines(inlines(node.children), with: indent, first: indent)
         case .heading:
             let text = inlines(node.children)
-            return indent + (flavor == .plain ? text : strong(text))
+            return indent + strong(text)
         case .blockQuote:
             let inner = blocks(node.children, indent: "")
             return prefixLines(inner, with: indent + (flavor == .slack ? "&gt; " : "> "), first: nil)
@@ -70,7 +68,6 @@ public struct ChatText: Sendable {
         case .codeBlock(let code):
             let body = code.trimmingTrailingNewlines()
             switch flavor {
-            case .plain: return prefixLines(body, with: indent + "    ", first: nil)
             case .slack: return indent + "```\n" + escapeSlack(body) + "\n```"
             case .markdown: return indent + "```\n" + body + "\n```"
             }
@@ -111,14 +108,12 @@ public struct ChatText: Sendable {
             return "\n"
         case .code(let code):
             switch flavor {
-            case .plain: return code
             case .slack: return "`" + escapeSlack(code) + "`"
             case .markdown: return "`" + code + "`"
             }
         case .emphasis:
             let text = inlines(node.children)
             switch flavor {
-            case .plain: return text
             case .slack: return "_" + text + "_"
             case .markdown: return "*" + text + "*"
             }
@@ -127,7 +122,6 @@ public struct ChatText: Sendable {
         case .strikethrough:
             let text = inlines(node.children)
             switch flavor {
-            case .plain: return text
             case .slack: return "~" + text + "~"
             case .markdown: return "~~" + text + "~~"
             }
@@ -142,7 +136,6 @@ public struct ChatText: Sendable {
 
     private func strong(_ text: String) -> String {
         switch flavor {
-        case .plain: text
         case .slack: "*" + text + "*"
         case .markdown: "**" + text + "**"
         }
@@ -151,8 +144,6 @@ public struct ChatText: Sendable {
     private func link(text: String, url: String) -> String {
         guard !url.isEmpty else { return text }
         switch flavor {
-        case .plain:
-            return text.isEmpty || text == url ? url : "\(text) (\(url))"
         case .slack:
             // Slack's link syntax has no escape for `|` and `>` inside the URL.
             let safeURL = url.replacingOccurrences(of: "|", with: "%7C").replacingOccurrences(of: ">", with: "%3E")
@@ -169,7 +160,6 @@ public struct ChatText: Sendable {
 
     private func escape(_ text: String) -> String {
         switch flavor {
-        case .plain: text
         case .slack: escapeSlack(text)
         case .markdown: Self.escapeMarkdown(text)
         }
