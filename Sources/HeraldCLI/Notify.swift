@@ -87,10 +87,9 @@ struct Notify: AsyncParsableCommand {
             return
         }
 
-        let ledgerURL = URL(
-            fileURLWithPath: ledger ?? DeliveryLedger.defaultPath, relativeTo: ledger == nil ? root : workingDirectory
-        )
-        .standardizedFileURL
+        let ledgerURL =
+            (ledger.map { URL(fileURLWithPath: $0, relativeTo: workingDirectory) }
+            ?? root.appendingPathComponent(DeliveryLedger.defaultPath)).standardizedFileURL
         let options = Notifier.Options(
             targets: targets,
             environment: ProcessInfo.processInfo.environment,

@@ -46,13 +46,45 @@ struct NotifyCommandTests {
 
     let cli = HeraldCommandTests()
 
+    /// Runs the binary without blocking a thread of the cooperative pool, which the loopback
+    /// server in this process needs to answer the binary's requests.
+    func run(_ arguments: [String], environment: [String: String]) async throws -> HeraldCommandTests.Run {
+        let folder = try FileManager.default.url(
+            for: .itemReplacementDirectory, in: .userDomainMask,
+            appropriateFor: FileManager.default.temporaryDirectory, create: true)
+        let out = folder.appendingPathComponent("stdout")
+        let err = folder.appendingPathComponent("stderr")
+        try Data().write(to: out)
+        try Data().write(to: err)
+        let process = Process()
+        process.executableURL = try HeraldCommandTests.executable()
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        return HeraldCommandTests.Run(
+            status: status,
+            stdout: try String(contentsOf: out, encoding: .utf8),
+            stderr: try String(contentsOf: err, encoding: .utf8)
+        )
+    }
+
     @Test func notifySendsNewUpdatesOnceRetriesAndFailsLoudly() async throws {
         let recorder = Recorder()
         let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), logger: .disabled)
         await server.appendRoute("*", to: recorder)
         let task = Task { try await server.run() }
         defer { task.cancel() }
-        try await server.waitUntilListening()
+        try await server.waitUntilListening(timeout: 60)
         guard let address = await server.listeningAddress, case .ip4(_, let port) = address else {
             Issue.record("the server has no address")
             return
@@ -80,12 +112,12 @@ struct NotifyCommandTests {
             + text[marker.lowerBound...]).write(to: incident, atomically: true, encoding: .utf8)
         let arguments = [
             "notify", "--root", root.path, "--now", "2026-11-27T10:00:00Z", "--since",
-            previous.appendingPathComponent("incidents.json").path, "--retry-delay", "0",
+            previous.appendingPathComponent("incidents.json").path, "--retry-delay", "0", "--timeout", "60",
         ]
         let updateID = "2026-11-27-delayed-payments-update-20261127T093000Z"
 
         // A dry run prints the messages and sends nothing.
-        let dry = try cli.run(arguments + ["--dry-run"], environment: environment)
+        let dry = try await run(arguments + ["--dry-run"], environment: environment)
         #expect(dry.status == 0, "\(dry.stderr)")
         #expect(dry.stdout.contains("1 new update since"))
         #expect(dry.stdout.contains("would send \(updateID) to everyone (slack):\n{"))
@@ -96,7 +128,7 @@ struct NotifyCommandTests {
 
         // Slack answers 503 once; the retry gets through. The Discord team owns no affected component.
         await recorder.script("/slack", [503])
-        let first = try cli.run(arguments, environment: environment)
+        let first = try await run(arguments, environment: environment)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("sent \(updateID) to everyone (slack) after 2 attempts"), "\(first.stdout)")
         #expect(first.stdout.contains("sent \(updateID) to payments-team (webhook)"))
@@ -111,7 +143,7 @@ struct NotifyCommandTests {
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".herald-notify-ledger.json").path))
 
         // The same inputs again: nothing is sent twice.
-        let second = try cli.run(arguments, environment: environment)
+        let second = try await run(arguments, environment: environment)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("skipped \(updateID) for everyone (slack): already delivered"))
         #expect(await recorder.received.count == 3)
@@ -119,7 +151,7 @@ struct NotifyCommandTests {
         // With a fresh ledger and an endpoint that keeps failing, notify exits with 1.
         await recorder.script("/slack", [500, 500])
         let ledger = root.appendingPathComponent("other-ledger.json").path
-        let failing = try cli.run(arguments + ["--ledger", ledger, "--retries", "1"], environment: environment)
+        let failing = try await run(arguments + ["--ledger", ledger, "--retries", "1"], environment: environment)
         #expect(failing.status == 1)
         #expect(failing.stderr.contains("everyone still fails after 2 attempts: HTTP 500"), "\(failing.stderr)")
         #expect(failing.stderr.contains("1 notify target failed"))
@@ -127,7 +159,7 @@ struct NotifyCommandTests {
         // A missing secret fails the target that needs it, naming the variable.
         var withoutSlack = environment
         withoutSlack["HERALD_E2E_SLACK_URL"] = ""
-        let missing = try cli.run(
+        let missing = try await run(
             arguments + ["--ledger", root.appendingPathComponent("third-ledger.json").path],
             environment: withoutSlack)
         #expect(missing.status == 1)

@@ -33,7 +33,8 @@ actor LoopbackServer {
         let server = self.server
         await server.appendRoute("*", to: Recorder(owner: self))
         task = Task { try await server.run() }
-        try await server.waitUntilListening()
+        // Generous: the other suites of this process keep both cores busy.
+        try await server.waitUntilListening(timeout: 60)
         guard let address = await server.listeningAddress, case .ip4(_, let port) = address else {
             throw URLError(.cannotConnectToHost)
         }

@@ -78,7 +78,9 @@ public struct Notifier: Sendable {
         }
     }
 
+    /// How the run behaves.
     public let options: Options
+    /// How requests are sent.
     public let transport: any HTTPTransport
 
     /// Creates a notifier.

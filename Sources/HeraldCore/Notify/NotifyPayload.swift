@@ -161,6 +161,7 @@ public enum NotifyPayload {
     static let discordDescriptionLimit = 4096
     static let discordFieldLimit = 1024
     static let discordFooterLimit = 2048
+    static let discordTotalLimit = 6000
 
     /// The embed colour: green when the update ends the incident or maintenance, blue for
     /// maintenance, else by impact (grey, yellow, orange, red).
@@ -177,6 +178,14 @@ public enum NotifyPayload {
 
     /// A Discord webhook message: one embed, and no mentions, whatever the text says.
     static func discord(_ notice: UpdateNotice, context: NotifyContext) -> JSONValue {
+        // All of an embed's texts together may not exceed 6000 characters.
+        let title = notice.title.truncated(to: discordTitleLimit)
+        let footer = context.siteTitle.truncated(to: discordFooterLimit)
+        let fieldsLength =
+            ["Status", notice.statusLabel, "Impact", notice.impactLabel, "Components"].map(\.count)
+            .reduce(0, +) + min(notice.componentsLabel.count, discordFieldLimit)
+            + (window(notice).map { "Window".count + $0.count } ?? 0)
+        let room = min(discordDescriptionLimit, discordTotalLimit - title.count - footer.count - fieldsLength)
         var fields: [JSONValue] = [
             ["name": "Status", "value": .string(notice.statusLabel), "inline": true],
             ["name": "Impact", "value": .string(notice.impactLabel), "inline": true],
@@ -187,15 +196,15 @@ public enum NotifyPayload {
         ]
         if let window = window(notice) { fields.append(["name": "Window", "value": .string(window), "inline": false]) }
         var embed: [String: JSONValue] = [
-            "title": .string(notice.title.truncated(to: discordTitleLimit)),
+            "title": .string(title),
             "url": .string(notice.link),
             "color": .int(discordColor(notice)),
             "fields": .array(fields),
             "timestamp": .string(Timestamp.iso8601(notice.time)),
-            "footer": ["text": .string(context.siteTitle.truncated(to: discordFooterLimit))],
+            "footer": ["text": .string(footer)],
         ]
         let text = ChatText(.markdown).render(notice.markdown)
-        if !text.isEmpty { embed["description"] = .string(text.truncated(to: discordDescriptionLimit)) }
+        if !text.isEmpty, room > 1 { embed["description"] = .string(text.truncated(to: room)) }
         return [
             "content": .string(ChatText.escapeMarkdown(headline(notice)).truncated(to: 2000)),
             "embeds": [.object(embed)],

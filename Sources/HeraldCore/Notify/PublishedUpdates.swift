@@ -40,6 +40,7 @@ public struct PublishedUpdates: Sendable, Equatable {
     /// - Parameters:
     ///   - incidents: The bytes of `api/v2/incidents.json`.
     ///   - maintenances: The bytes of `api/v2/scheduled-maintenances.json`, if it could be read.
+    ///   - source: Where the files come from, for messages.
     /// - Throws: `NotifyError.unreadablePrevious` when a file is not the API's JSON.
     public init(incidentsJSON incidents: Data, maintenancesJSON maintenances: Data?, source: String) throws(NotifyError)
     {
