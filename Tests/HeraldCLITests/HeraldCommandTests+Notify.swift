@@ -4,11 +4,11 @@ import Foundation
 import Testing
 
 /// End-to-end runs of `herald notify` from the built binary against a real HTTP server on the
-/// loopback interface.
-@Suite(.serialized)
-struct NotifyCommandTests {
+/// loopback interface; part of the serialized CLI suite, so that they never compete with its
+/// timing-sensitive `serve` tests.
+extension HeraldCommandTests {
     /// Records every request and answers from a script of statuses per path (then 200).
-    actor Recorder: HTTPHandler {
+    actor NotifyRecorder: HTTPHandler {
         private(set) var received: [(path: String, headers: [String: String], body: String)] = []
         private var scripts: [String: [Int]] = [:]
 
@@ -44,11 +44,9 @@ struct NotifyCommandTests {
 
         """
 
-    let cli = HeraldCommandTests()
-
     /// Runs the binary without blocking a thread of the cooperative pool, which the loopback
     /// server in this process needs to answer the binary's requests.
-    func run(_ arguments: [String], environment: [String: String]) async throws -> HeraldCommandTests.Run {
+    func runWithoutBlocking(_ arguments: [String], environment: [String: String]) async throws -> Run {
         let folder = try FileManager.default.url(
             for: .itemReplacementDirectory, in: .userDomainMask,
             appropriateFor: FileManager.default.temporaryDirectory, create: true)
@@ -57,7 +55,7 @@ struct NotifyCommandTests {
         try Data().write(to: out)
         try Data().write(to: err)
         let process = Process()
-        process.executableURL = try HeraldCommandTests.executable()
+        process.executableURL = try Self.executable()
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = try FileHandle(forWritingTo: out)
@@ -71,7 +69,7 @@ struct NotifyCommandTests {
                 continuation.resume(throwing: error)
             }
         }
-        return HeraldCommandTests.Run(
+        return Run(
             status: status,
             stdout: try String(contentsOf: out, encoding: .utf8),
             stderr: try String(contentsOf: err, encoding: .utf8)
@@ -79,7 +77,7 @@ struct NotifyCommandTests {
     }
 
     @Test func notifySendsNewUpdatesOnceRetriesAndFailsLoudly() async throws {
-        let recorder = Recorder()
+        let recorder = NotifyRecorder()
         let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), logger: .disabled)
         await server.appendRoute("*", to: recorder)
         let task = Task { try await server.run() }
@@ -97,11 +95,11 @@ struct NotifyCommandTests {
         ]
 
         // Publish the sample, keep its API as the previous state, then post one more update.
-        let root = try cli.copyOfSample()
+        let root = try copyOfSample()
         let config = root.appendingPathComponent("herald.yml")
         try (try String(contentsOf: config, encoding: .utf8) + Self.notifySection)
             .write(to: config, atomically: true, encoding: .utf8)
-        #expect(try cli.run(["build", "--root", root.path, "--now", "2026-11-27T09:00:00Z"]).status == 0)
+        #expect(try run(["build", "--root", root.path, "--now", "2026-11-27T09:00:00Z"]).status == 0)
         let previous = root.appendingPathComponent("previous")
         try FileManager.default.copyItem(at: root.appendingPathComponent("site/api/v2"), to: previous)
         let incident = root.appendingPathComponent("incidents/2026-11-27-delayed-payments.md")
@@ -117,7 +115,7 @@ struct NotifyCommandTests {
         let updateID = "2026-11-27-delayed-payments-update-20261127T093000Z"
 
         // A dry run prints the messages and sends nothing.
-        let dry = try await run(arguments + ["--dry-run"], environment: environment)
+        let dry = try await runWithoutBlocking(arguments + ["--dry-run"], environment: environment)
         #expect(dry.status == 0, "\(dry.stderr)")
         #expect(dry.stdout.contains("1 new update since"))
         #expect(dry.stdout.contains("would send \(updateID) to everyone (slack):\n{"))
@@ -128,7 +126,7 @@ struct NotifyCommandTests {
 
         // Slack answers 503 once; the retry gets through. The Discord team owns no affected component.
         await recorder.script("/slack", [503])
-        let first = try await run(arguments, environment: environment)
+        let first = try await runWithoutBlocking(arguments, environment: environment)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("sent \(updateID) to everyone (slack) after 2 attempts"), "\(first.stdout)")
         #expect(first.stdout.contains("sent \(updateID) to payments-team (webhook)"))
@@ -143,7 +141,7 @@ struct NotifyCommandTests {
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".herald-notify-ledger.json").path))
 
         // The same inputs again: nothing is sent twice.
-        let second = try await run(arguments, environment: environment)
+        let second = try await runWithoutBlocking(arguments, environment: environment)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("skipped \(updateID) for everyone (slack): already delivered"))
         #expect(await recorder.received.count == 3)
@@ -151,7 +149,8 @@ struct NotifyCommandTests {
         // With a fresh ledger and an endpoint that keeps failing, notify exits with 1.
         await recorder.script("/slack", [500, 500])
         let ledger = root.appendingPathComponent("other-ledger.json").path
-        let failing = try await run(arguments + ["--ledger", ledger, "--retries", "1"], environment: environment)
+        let failing = try await runWithoutBlocking(
+            arguments + ["--ledger", ledger, "--retries", "1"], environment: environment)
         #expect(failing.status == 1)
         #expect(failing.stderr.contains("everyone still fails after 2 attempts: HTTP 500"), "\(failing.stderr)")
         #expect(failing.stderr.contains("1 notify target failed"))
@@ -159,7 +158,7 @@ struct NotifyCommandTests {
         // A missing secret fails the target that needs it, naming the variable.
         var withoutSlack = environment
         withoutSlack["HERALD_E2E_SLACK_URL"] = ""
-        let missing = try await run(
+        let missing = try await runWithoutBlocking(
             arguments + ["--ledger", root.appendingPathComponent("third-ledger.json").path],
             environment: withoutSlack)
         #expect(missing.status == 1)
@@ -168,13 +167,13 @@ struct NotifyCommandTests {
     }
 
     @Test func checkRejectsABadNotifySection() throws {
-        let root = try cli.copyOfSample()
+        let root = try copyOfSample()
         let config = root.appendingPathComponent("herald.yml")
         let original = try String(contentsOf: config, encoding: .utf8)
         try (original + "notify:\n  - id: support\n    type: teems\n    url_env: TEAMS_URL\n")
             .write(to: config, atomically: true, encoding: .utf8)
         let line = original.count { $0 == "\n" } + 3
-        let result = try cli.run(["check", "--root", root.path, "--now", "2026-11-27T09:00:00Z"])
+        let result = try run(["check", "--root", root.path, "--now", "2026-11-27T09:00:00Z"])
         #expect(result.status == 1)
         #expect(
             result.stderr.contains("herald.yml:\(line):11: error: unknown notify target type 'teems'"),
