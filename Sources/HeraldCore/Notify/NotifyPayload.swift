@@ -126,7 +126,7 @@ public enum NotifyPayload {
         var body: [JSONValue] = [
             [
                 "type": "TextBlock", "text": .string(notice.title), "size": "Large", "weight": "Bolder",
-                "wrap": true, "style": "heading",
+                "wrap": true,
             ],
             ["type": "FactSet", "facts": .array(facts)],
         ]
