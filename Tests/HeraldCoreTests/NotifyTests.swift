@@ -269,6 +269,25 @@ struct NotifyTests {
         #expect(PreviousState(folder.path, workingDirectory: folder) == state)
     }
 
+    @Test func sinceTellsURLsFilesAndRevisionsApart() throws {
+        let folder = try Fixture.temporaryFolder()
+        try Data("{}".utf8).write(to: folder.appendingPathComponent("HEAD"))
+        let base = folder.standardizedFileURL
+        #expect(
+            PreviousState("https://status.example.com", workingDirectory: folder)
+                == .url(URL(string: "https://status.example.com/api/v2/incidents.json")!))
+        #expect(
+            PreviousState("https://status.example.com/v2.json", workingDirectory: folder)
+                == .url(URL(string: "https://status.example.com/v2.json")!))
+        #expect(PreviousState("HEAD", workingDirectory: folder) == .file(base.appendingPathComponent("HEAD")))
+        #expect(PreviousState("git:HEAD", workingDirectory: folder) == .gitRevision("HEAD"))
+        #expect(PreviousState("HEAD~1", workingDirectory: folder) == .gitRevision("HEAD~1"))
+        #expect(
+            PreviousState("file:gone.json", workingDirectory: folder) == .file(base.appendingPathComponent("gone.json"))
+        )
+        #expect(PreviousState("/abs/incidents.json", workingDirectory: folder) == .gitRevision("/abs/incidents.json"))
+    }
+
     @Test func aPreviousStateCanBeDownloaded() async throws {
         let before = try Self.site([("2026-11-26-payments", Self.payments)])
         let api = StatuspageAPI(site: before, index: SiteIndex(site: before), status: SiteStatus(site: before))
