@@ -52,8 +52,15 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HeraldMarkdownTests", dependencies: ["HeraldMarkdown"]),
-        .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore"]),
-        .testTarget(name: "HeraldCLITests", dependencies: ["HeraldCLI"]),
+        // FlyingFox also runs the loopback server that records what `herald notify` sends.
+        .testTarget(
+            name: "HeraldCoreTests",
+            dependencies: ["HeraldCore", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+        .testTarget(
+            name: "HeraldCLITests",
+            dependencies: ["HeraldCLI", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

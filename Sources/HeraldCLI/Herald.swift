@@ -12,7 +12,7 @@ struct Herald: AsyncParsableCommand {
             the embeddable banner into site/.
             """,
         version: HeraldVersion.current,
-        subcommands: [Build.self, Check.self, New.self, Update.self, Resolve.self, Serve.self],
+        subcommands: [Build.self, Check.self, New.self, Update.self, Resolve.self, Serve.self, Notify.self],
         defaultSubcommand: nil
     )
 }

@@ -41,6 +41,91 @@ public struct MarkdownParser: Sendable {
     /// - Parameter source: Markdown text (GFM).
     /// - Returns: The document as Swift values; no C memory is kept.
     public func parse(_ source: String) -> MarkdownDocument {
+        guard let root = parseTree(source) else { return MarkdownDocument(blocks: []) }
+        defer { cmark_node_free(root) }
+
+        let allocator = cmark_get_default_mem_allocator()
+        var extensions: UnsafeMutablePointer<cmark_llist>?
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                extensions = cmark_llist_append(allocator, extensions, UnsafeMutableRawPointer(ext))
+            }
+        }
+        defer { cmark_llist_free(allocator, extensions) }
+
+        if demotion > 0 { Self.demoteHeadings(in: root, by: demotion) }
+
+        var blocks: [MarkdownBlock] = []
+        var node = cmark_node_first_child(root)
+        while let current = node {
+            blocks.append(block(from: current, extensions: extensions))
+            node = cmark_node_next(current)
+        }
+        return MarkdownDocument(blocks: blocks)
+    }
+
+    /// Parses `source` into a tree of Swift values, for renderers other than HTML (the plain text
+    /// and chat formats of `herald notify`). Links and images with a scheme that is not allowed
+    /// have an empty URL, as in the HTML.
+    ///
+    /// - Parameter source: Markdown text (GFM).
+    /// - Returns: The document node; no C memory is kept.
+    public func parseNodes(_ source: String) -> MarkdownNode {
+        guard let root = parseTree(source) else { return MarkdownNode(kind: .document) }
+        defer { cmark_node_free(root) }
+        return Self.node(from: root)
+    }
+
+    /// Copies a C node and its descendants into Swift values.
+    private static func node(from pointer: OpaquePointer) -> MarkdownNode {
+        func string(_ value: UnsafePointer<CChar>?) -> String { value.map { String(cString: $0) } ?? "" }
+        let kind: MarkdownNode.Kind
+        switch cmark_node_get_type(pointer) {
+        case CMARK_NODE_DOCUMENT: kind = .document
+        case CMARK_NODE_PARAGRAPH: kind = .paragraph
+        case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(pointer)))
+        case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote
+        case CMARK_NODE_LIST:
+            kind = .list(
+                ordered: cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(pointer))
+            )
+        case CMARK_NODE_ITEM:
+            let isTask = string(cmark_node_get_type_string(pointer)) == "tasklist"
+            kind = .item(checked: isTask ? cmark_gfm_extensions_get_tasklist_item_checked(pointer) : nil)
+        case CMARK_NODE_CODE_BLOCK: kind = .codeBlock(string(cmark_node_get_literal(pointer)))
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: kind = .html
+        case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
+        case CMARK_NODE_TEXT: kind = .text(string(cmark_node_get_literal(pointer)))
+        case CMARK_NODE_SOFTBREAK: kind = .softBreak
+        case CMARK_NODE_LINEBREAK: kind = .lineBreak
+        case CMARK_NODE_CODE: kind = .code(string(cmark_node_get_literal(pointer)))
+        case CMARK_NODE_EMPH: kind = .emphasis
+        case CMARK_NODE_STRONG: kind = .strong
+        case CMARK_NODE_LINK: kind = .link(url: string(cmark_node_get_url(pointer)))
+        case CMARK_NODE_IMAGE: kind = .image(url: string(cmark_node_get_url(pointer)))
+        default:
+            switch string(cmark_node_get_type_string(pointer)) {
+            case "strikethrough": kind = .strikethrough
+            case "table": kind = .table
+            case "table_header", "table_row":
+                kind = .tableRow(header: cmark_gfm_extensions_get_table_row_is_header(pointer) != 0)
+            case "table_cell": kind = .tableCell
+            case let name: kind = .other(name)
+            }
+        }
+        var children: [MarkdownNode] = []
+        var child = cmark_node_first_child(pointer)
+        while let current = child {
+            children.append(node(from: current))
+            child = cmark_node_next(current)
+        }
+        return MarkdownNode(kind: kind, children: children)
+    }
+
+    /// Parses `source` with the extensions attached and unsafe URLs removed; the caller frees
+    /// the returned root with `cmark_node_free` before it returns.
+    private func parseTree(_ source: String) -> OpaquePointer? {
         let options = parseOptions
         let names = Self.extensionNames
         // Only feed and finish need the lock; the tree they return belongs to this call alone.
@@ -61,28 +146,8 @@ public struct MarkdownParser: Sendable {
             }
             return cmark_parser_finish(parser)
         }
-        guard let root else { return MarkdownDocument(blocks: []) }
-        defer { cmark_node_free(root) }
-
-        let allocator = cmark_get_default_mem_allocator()
-        var extensions: UnsafeMutablePointer<cmark_llist>?
-        for name in names {
-            if let ext = cmark_find_syntax_extension(name) {
-                extensions = cmark_llist_append(allocator, extensions, UnsafeMutableRawPointer(ext))
-            }
-        }
-        defer { cmark_llist_free(allocator, extensions) }
-
-        Self.dropUnsafeURLs(in: root)
-        if demotion > 0 { Self.demoteHeadings(in: root, by: demotion) }
-
-        var blocks: [MarkdownBlock] = []
-        var node = cmark_node_first_child(root)
-        while let current = node {
-            blocks.append(block(from: current, extensions: extensions))
-            node = cmark_node_next(current)
-        }
-        return MarkdownDocument(blocks: blocks)
+        if let root { Self.dropUnsafeURLs(in: root) }
+        return root
     }
 
     /// Renders `source` as one HTML fragment.

@@ -14,6 +14,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var language: String
     /// The components in display order.
     public var components: [Component]
+    /// Where `herald notify` posts new updates.
+    public var notify: [NotifyTarget]
 
     /// Creates a configuration.
     public init(
@@ -22,7 +24,8 @@ public struct SiteConfig: Sendable, Hashable {
         url: URL,
         timeZone: TimeZone = TimeZone(identifier: "UTC")!,
         language: String = "en",
-        components: [Component]
+        components: [Component],
+        notify: [NotifyTarget] = []
     ) {
         self.title = title
         self.description = description
@@ -30,6 +33,7 @@ public struct SiteConfig: Sendable, Hashable {
         self.timeZone = timeZone
         self.language = language
         self.components = components
+        self.notify = notify
     }
 
     /// The URL path of the site's root, such as `/` or `/status/`.

@@ -18,7 +18,7 @@ import Yams
 /// ```
 public struct ConfigParser: Sendable {
     /// The keys `herald.yml` accepts at the top level.
-    public static let keys = ["title", "description", "url", "timezone", "language", "components"]
+    public static let keys = ["title", "description", "url", "timezone", "language", "components", "notify"]
     /// The keys a component accepts.
     public static let componentKeys = ["id", "name", "description", "group", "since"]
 
@@ -82,6 +82,9 @@ public struct ConfigParser: Sendable {
         } else {
             reader.error(.warning, at: root, "herald.yml lists no components; the page will show none")
         }
+        let notify = fields["notify"].map {
+            parseNotify($0.value, key: $0.key, components: components, reader: &reader)
+        }
 
         guard reader.diagnostics.allSatisfy({ $0.severity != .error }) else {
             return .failure(DiagnosticsError(reader.diagnostics))
@@ -93,7 +96,8 @@ public struct ConfigParser: Sendable {
                 url: url,
                 timeZone: timeZone,
                 language: language,
-                components: components
+                components: components,
+                notify: notify ?? []
             )
         )
     }
