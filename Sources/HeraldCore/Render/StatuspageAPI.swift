@@ -217,7 +217,15 @@ struct StatuspageAPI: Sendable {
     let site: Site
     let index: SiteIndex
     let status: SiteStatus
-    let uptime: Uptime
+    /// The components' uptime for `herald_uptime`; nil where only incidents are needed (notify).
+    let uptime: Uptime?
+
+    init(site: Site, index: SiteIndex, status: SiteStatus, uptime: Uptime? = nil) {
+        self.site = site
+        self.index = index
+        self.status = status
+        self.uptime = uptime
+    }
 
     /// The page's id: its host name and path, as a slug.
     var pageID: String {
@@ -380,7 +388,7 @@ struct StatuspageAPI: Sendable {
 
     /// A component with its `herald_uptime` (groups have none).
     func withUptime(_ component: Component) -> Component {
-        guard !component.group, let days = uptime.components[component.id] else { return component }
+        guard !component.group, let days = uptime?.components[component.id] else { return component }
         func period(_ count: Int) -> HeraldUptime.Period {
             HeraldUptime.Period(
                 uptimePercent: days.ratio(lastDays: count).map { Double(Uptime.hundredthsOfPercent($0)) / 100 },
