@@ -65,18 +65,31 @@ def main():
         slug = f"{start:%Y-%m-%d}-incident-{n:06d}"
         components = rng.sample(ids, rng.randint(1, 3))
         impact = rng.choice(IMPACTS)
-        times, t = [], start
-        statuses = ["Investigating", "Identified", "Monitoring", "Update", "Monitoring", "Resolved"]
-        k = rng.randint(3, 6)
-        chosen = statuses[: k - 1] + ["Resolved"] if n % 50 else statuses[: k - 1]
-        for status in chosen:
-            times.append((status, t))
-            t += timedelta(minutes=rng.randint(5, 120))
-        lines = ["---", f"title: Incident {n} affecting {', '.join(components)}", f"impact: {impact}", "components:"]
-        lines += [f"  {c}: {rng.choice(STATUSES)}" for c in components]
-        lines += ["---", ""]
-        for status, when in reversed(times):
-            lines += [f"## {status} — {when:%Y-%m-%d %H:%M} UTC", body(rng), ""]
+        if n % 20 == 7:
+            # About 5% are scheduled maintenance: announced three days ahead, then under way and done.
+            finish = start + timedelta(minutes=rng.randint(60, 240))
+            lines = ["---", f"title: Maintenance {n} on {', '.join(components)}", "maintenance:",
+                     f"  start: {start:%Y-%m-%d %H:%M} UTC", f"  end: {finish:%Y-%m-%d %H:%M} UTC",
+                     f"components: [{', '.join(components)}]", "---", ""]
+            for status, when in (("Completed", finish), ("In progress", start),
+                                 ("Scheduled", start - timedelta(days=3))):
+                lines += [f"## {status} — {when:%Y-%m-%d %H:%M} UTC", body(rng), ""]
+        else:
+            times, t = [], start
+            statuses = ["Investigating", "Identified", "Monitoring", "Update", "Monitoring", "Resolved"]
+            k = rng.randint(3, 6)
+            # Only a recent incident is still open, as on a real page.
+            still_open = n % 50 == 0 and end - start < timedelta(days=3)
+            chosen = statuses[: k - 1] if still_open else statuses[: k - 1] + ["Resolved"]
+            for status in chosen:
+                times.append((status, t))
+                t += timedelta(minutes=rng.randint(5, 120))
+            lines = ["---", f"title: Incident {n} affecting {', '.join(components)}", f"impact: {impact}",
+                     "components:"]
+            lines += [f"  {c}: {rng.choice(STATUSES)}" for c in components]
+            lines += ["---", ""]
+            for status, when in reversed(times):
+                lines += [f"## {status} — {when:%Y-%m-%d %H:%M} UTC", body(rng), ""]
         with open(os.path.join(out, "incidents", slug + ".md"), "w") as f:
             f.write("\n".join(lines))
     theme = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "theme")
