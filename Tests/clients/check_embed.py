@@ -27,8 +27,8 @@ data-position="top" puts the banner host first in <body> (by default: a fixed ba
 of the window, on top of the page, leaving the host content beside it clickable); " , " (no
 component listed) shows none; Dismiss removes it and writes only herald:<id>, a reload keeps
 it hidden, clearing localStorage shows it again, and a dismissal of an older update does not hide
-it; Tab reaches the Details link and the Dismiss button (with a visible focus outline), and Enter
-and Space on Dismiss dismiss.
+it; Tab reaches the Details link and the Dismiss button (with a visible focus outline), Enter
+and Space on Dismiss dismiss, and focus then returns to the host element it came from.
 In every case: the only requests are the host page's own files and embed.js (performance log and
 both servers' logs), no cookie exists (document.cookie and CDP), no console message is SEVERE
 (CSP violations would be), and nothing but herald:* keys is stored. Also: embed.js is under
@@ -922,12 +922,14 @@ class Check:
             self.expect(not after.get("present"), case, f"{key_name} on the focused Dismiss button did not dismiss")
             stored = self.driver.execute_script("return Object.keys(localStorage)")
             self.expect(stored == [self.incident["key"]], case, f"localStorage after {key_name}: {stored}")
+            # Focus goes back to where it came from: the last host element before the banner.
             focus = self.driver.execute_script(FOCUS)
-            if key_name == "Enter" and focus.get("active") in (None, "body"):
-                self.notes.append(
-                    "f. after a keyboard dismissal, focus falls back to <body> (the focused button is removed); "
-                    "not a failure, but a screen-reader user loses their place"
-                )
+            came_from = next((s for s in reversed(sequence[:-1]) if s and "#" in s), None)
+            self.expect(
+                came_from is not None and focus.get("active") == came_from,
+                case,
+                f"after {key_name} focus is on {focus.get('active')}, not back on {came_from}",
+            )
             self.audit(case, {"a.html"})
             self.case_ok(
                 case,

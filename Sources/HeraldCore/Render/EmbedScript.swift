@@ -79,6 +79,8 @@ struct EmbedScript: Sendable {
     }
 
     // The banner logic, kept small (the whole file stays under 4 KB with a few open incidents).
+    // The role=status box goes in empty and its text follows a moment later, so screen readers
+    // announce it; a keyboard dismissal gives focus back to where it came from.
     private static let body = #"""
         var d=document,s=d.currentScript,w=s&&s.getAttribute("data-components"),top=s&&s.getAttribute("data-position")==="top";
         var want=w!=null?w.split(",").map(function(x){return x.trim()}).filter(Boolean):null;
@@ -103,9 +105,12 @@ struct EmbedScript: Sendable {
         b.type="button";b.setAttribute("aria-label","Dismiss status message");
         function ring(e,on){e.style.outline=on?"3px solid #9ecbff":"";e.style.outlineOffset=on?"2px":""}
         [b].concat([].slice.call(text.querySelectorAll("a"))).forEach(function(e){e.addEventListener("focus",function(){ring(e,true)});e.addEventListener("blur",function(){ring(e,false)})});
-        b.addEventListener("click",function(){items.forEach(function(i){try{localStorage.setItem("herald:"+i.id,"1")}catch(e){}});host.remove()});
-        box.appendChild(text);box.appendChild(b);root.appendChild(box);
-        if(top)d.body.insertBefore(host,d.body.firstChild);else d.body.appendChild(host)}
+        var back=null;box.addEventListener("focusin",function(e){var r=e.relatedTarget;if(r&&r!==host&&!host.contains(r)&&!box.contains(r))back=r});
+        b.addEventListener("click",function(){items.forEach(function(i){try{localStorage.setItem("herald:"+i.id,"1")}catch(e){}});
+        var inside=d.activeElement===host||host.contains(d.activeElement);host.remove();if(inside&&back&&back.isConnected)back.focus()});
+        box.appendChild(b);root.appendChild(box);
+        if(top)d.body.insertBefore(host,d.body.firstChild);else d.body.appendChild(host);
+        setTimeout(function(){box.insertBefore(text,b)},50)}
         if(d.body)show();else d.addEventListener("DOMContentLoaded",show);
 
         """#

@@ -23,8 +23,11 @@ var b=el("button","flex:none;font:inherit;color:#fff;background:transparent;bord
 b.type="button";b.setAttribute("aria-label","Dismiss status message");
 function ring(e,on){e.style.outline=on?"3px solid #9ecbff":"";e.style.outlineOffset=on?"2px":""}
 [b].concat([].slice.call(text.querySelectorAll("a"))).forEach(function(e){e.addEventListener("focus",function(){ring(e,true)});e.addEventListener("blur",function(){ring(e,false)})});
-b.addEventListener("click",function(){items.forEach(function(i){try{localStorage.setItem("herald:"+i.id,"1")}catch(e){}});host.remove()});
-box.appendChild(text);box.appendChild(b);root.appendChild(box);
-if(top)d.body.insertBefore(host,d.body.firstChild);else d.body.appendChild(host)}
+var back=null;box.addEventListener("focusin",function(e){var r=e.relatedTarget;if(r&&r!==host&&!host.contains(r)&&!box.contains(r))back=r});
+b.addEventListener("click",function(){items.forEach(function(i){try{localStorage.setItem("herald:"+i.id,"1")}catch(e){}});
+var inside=d.activeElement===host||host.contains(d.activeElement);host.remove();if(inside&&back&&back.isConnected)back.focus()});
+box.appendChild(b);root.appendChild(box);
+if(top)d.body.insertBefore(host,d.body.firstChild);else d.body.appendChild(host);
+setTimeout(function(){box.insertBefore(text,b)},50)}
 if(d.body)show();else d.addEventListener("DOMContentLoaded",show);
 })({"items":[{"components":["payments","billing-emails"],"id":"2026-11-27-delayed-payments-update-20261127T085000Z","impact":"major","status":"Monitoring","time":"2026-11-27T08:50:00Z","title":"Delayed payment processing","url":"https://status.acme-cloud.example/incidents/2026-11-27-delayed-payments/"}],"page":"https://status.acme-cloud.example/"});
