@@ -14,6 +14,11 @@ public struct SiteConfig: Sendable, Hashable {
     public var language: String
     /// The components in display order.
     public var components: [Component]
+    /// The folder, relative to the site's root, whose files override the default theme's files
+    /// of the same path (`theme:` in herald.yml), if any.
+    public var theme: String?
+    /// The brand colour and logo (`brand:` in herald.yml), if any.
+    public var brand: Brand?
 
     /// Creates a configuration.
     public init(
@@ -22,7 +27,9 @@ public struct SiteConfig: Sendable, Hashable {
         url: URL,
         timeZone: TimeZone = TimeZone(identifier: "UTC")!,
         language: String = "en",
-        components: [Component]
+        components: [Component],
+        theme: String? = nil,
+        brand: Brand? = nil
     ) {
         self.title = title
         self.description = description
@@ -30,6 +37,8 @@ public struct SiteConfig: Sendable, Hashable {
         self.timeZone = timeZone
         self.language = language
         self.components = components
+        self.theme = theme
+        self.brand = brand
     }
 
     /// The URL path of the site's root, such as `/` or `/status/`.

@@ -26,23 +26,41 @@ public struct SiteRenderer: Sendable {
 
     /// How many days the index's recent history shows.
     public static let recentDays = 7
+    /// The generated stylesheet holding the brand colour, under `assets/`.
+    public static let brandStylesheet = "brand/brand.css"
+    /// The brand logo under `assets/`, before its file extension.
+    public static let brandLogoStem = "brand/logo."
 
     let site: Site
     let index: SiteIndex
     let status: SiteStatus
     let theme: Theme
+    let localization: Localization
     private let format: DisplayFormat
+    /// The theme's plain strings, for `{{t.key}}`.
+    private let strings: [String: String]
     /// Each asset's path under `assets/` with `?v=` and a hash of its contents, so hosts may cache
     /// assets forever and a changed asset still reaches readers at once.
     private let assetVersions: [String: String]
 
     /// Creates a renderer.
-    public init(site: Site, index: SiteIndex, status: SiteStatus, theme: Theme) {
+    ///
+    /// - Parameter localization: The theme's words in the site's language; without it, pages
+    ///   show each string's key.
+    public init(
+        site: Site,
+        index: SiteIndex,
+        status: SiteStatus,
+        theme: Theme,
+        localization: Localization = Localization(language: "en", texts: [:])
+    ) {
         self.site = site
         self.index = index
         self.status = status
         self.theme = theme
-        self.format = DisplayFormat(timeZone: site.config.timeZone)
+        self.localization = localization
+        self.strings = localization.templateStrings
+        self.format = DisplayFormat(timeZone: site.config.timeZone, localization: localization)
         self.assetVersions = Dictionary(
             theme.assets.map { ($0.path, "assets/\($0.path)?v=\(ContentHash.hex($0.data))") },
             uniquingKeysWith: { first, _ in first }
@@ -84,7 +102,8 @@ public struct SiteRenderer: Sendable {
         case .history:
             return [
                 page(
-                    "history/index.html", template: "history", title: "History · \(site.config.title)",
+                    "history/index.html", template: "history",
+                    title: "\(localization.string("history")) · \(site.config.title)",
                     content: historyContent())
             ]
         case .month(let key):
@@ -94,7 +113,7 @@ public struct SiteRenderer: Sendable {
                 page(
                     "404.html",
                     template: "404",
-                    title: "Page not found · \(site.config.title)",
+                    title: "\(localization.string("page_not_found")) · \(site.config.title)",
                     content: NotFoundContent(),
                     root: site.config.basePath
                 )
@@ -148,6 +167,7 @@ public struct SiteRenderer: Sendable {
                 description: site.config.description,
                 url: site.config.url.absoluteString,
                 language: site.config.language,
+                direction: localization.direction,
                 timeZone: site.config.timeZone.identifier
             ),
             page: PageView(
@@ -161,14 +181,17 @@ public struct SiteRenderer: Sendable {
                 assets: Dictionary(
                     assetVersions.map { (Self.assetKey($0.key), root + $0.value) },
                     uniquingKeysWith: { first, _ in first }
-                )
+                ),
+                brand: brandView(root: root),
+                timeZoneNote: localization.format("times_shown_in", ["zone": site.config.timeZone.identifier])
             ),
             status: StatusView(
                 indicator: status.indicator.rawValue,
-                description: status.indicator.description,
+                description: localization.string("indicator_\(status.indicator.rawValue)"),
                 isOperational: status.indicator == .none
             ),
             built: timeView(site.now),
+            t: strings,
             content: content
         )
         return OutputFile(path: path, text: Self.removingControlCharacters(theme.render(template, context)))
@@ -185,6 +208,17 @@ public struct SiteRenderer: Sendable {
         var result = String.UnicodeScalarView()
         result.append(contentsOf: html.unicodeScalars.lazy.filter { !isForbidden($0) })
         return String(result)
+    }
+
+    /// The brand's stylesheet and logo URLs, when herald.yml sets a brand.
+    private func brandView(root: String) -> BrandView? {
+        guard let brand = site.config.brand else { return nil }
+        let logo = assetVersions.first { $0.key.hasPrefix(Self.brandLogoStem) }?.value
+        return BrandView(
+            color: brand.color ?? "",
+            stylesheet: assetVersions[Self.brandStylesheet].map { root + $0 },
+            logo: logo.map { root + $0 }
+        )
     }
 
     /// `style.css` → `style_css`: the key templates use in `page.assets`.
@@ -211,7 +245,7 @@ public struct SiteRenderer: Sendable {
                 hasName: group.name != nil,
                 components: components,
                 status: worst.rawValue,
-                statusLabel: worst.label
+                statusLabel: label(worst)
             )
         }
         let active = status.activeMaintenance.map { incidentView(site.incidents[$0], root: "./", detailed: false) }
@@ -246,7 +280,7 @@ public struct SiteRenderer: Sendable {
             let incidents = (byDay[day] ?? []).map { incidentView(site.incidents[$0], root: "./", detailed: false) }
             let iso = "\(Timestamp.pad(year, 4))-\(Timestamp.pad(month))-\(Timestamp.pad(dayOfMonth))"
             return DayView(
-                date: TimeView(iso: iso, text: DisplayFormat.day(year: year, month: month, day: dayOfMonth)),
+                date: TimeView(iso: iso, text: format.day(year: year, month: month, day: dayOfMonth)),
                 incidents: incidents,
                 isQuiet: incidents.isEmpty
             )
@@ -287,10 +321,10 @@ public struct SiteRenderer: Sendable {
             let year = String(key.prefix(4))
             let month = MonthView(
                 key: key,
-                label: DisplayFormat.monthLabel(key),
+                label: format.monthLabel(key),
                 url: "\(key)/",
                 count: index.incidentsByMonth[key]?.count ?? 0,
-                countLabel: DisplayFormat.incidentCount(index.incidentsByMonth[key]?.count ?? 0),
+                countLabel: format.incidentCount(index.incidentsByMonth[key]?.count ?? 0),
                 incidents: []
             )
             if years.last?.year == year {
@@ -307,20 +341,20 @@ public struct SiteRenderer: Sendable {
         let positions = index.incidentsByMonth[key] ?? []
         let month = MonthView(
             key: key,
-            label: DisplayFormat.monthLabel(key),
+            label: format.monthLabel(key),
             url: "\(root)history/\(key)/",
             count: positions.count,
-            countLabel: DisplayFormat.incidentCount(positions.count),
+            countLabel: format.incidentCount(positions.count),
             incidents: positions.map { incidentView(site.incidents[$0], root: root, detailed: false) }
         )
         let position = index.months.firstIndex(of: key) ?? 0
-        let link = { (key: String) in LinkView(url: "\(root)history/\(key)/", text: DisplayFormat.monthLabel(key)) }
+        let link = { (key: String) in LinkView(url: "\(root)history/\(key)/", text: format.monthLabel(key)) }
         let newer = position > 0 ? link(index.months[position - 1]) : nil
         let older = position + 1 < index.months.count ? link(index.months[position + 1]) : nil
         return page(
             "history/\(key)/index.html",
             template: "month",
-            title: "\(month.label) · History · \(site.config.title)",
+            title: "\(month.label) · \(localization.string("history")) · \(site.config.title)",
             content: MonthContent(month: month, newer: newer, older: older)
         )
     }
@@ -339,7 +373,7 @@ public struct SiteRenderer: Sendable {
             description: component.description,
             url: "\(root)components/\(component.id)/",
             status: current.rawValue,
-            statusLabel: current.label,
+            statusLabel: label(current),
             isOperational: current == .operational
         )
     }
@@ -347,11 +381,19 @@ public struct SiteRenderer: Sendable {
     private func updateView(_ update: IncidentUpdate) -> UpdateView {
         UpdateView(
             status: update.status.apiValue,
-            statusLabel: update.status.rawValue,
+            statusLabel: label(update.status),
             anchor: update.anchor,
             time: timeView(update.time),
             bodyHTML: update.html
         )
+    }
+
+    private func label(_ status: ComponentStatus) -> String {
+        localization.string("component_status_\(status.rawValue)")
+    }
+
+    private func label(_ status: UpdateStatus) -> String {
+        localization.string("update_status_\(status.apiValue)")
     }
 
     private func incidentView(_ incident: Incident, root: String, detailed: Bool) -> IncidentView {
@@ -361,7 +403,7 @@ public struct SiteRenderer: Sendable {
                 name: component.name,
                 url: "\(root)components/\(component.id)/",
                 status: affected.status.rawValue,
-                statusLabel: affected.status.label
+                statusLabel: label(affected.status)
             )
         }
         let statusWord =
@@ -372,13 +414,13 @@ public struct SiteRenderer: Sendable {
             title: incident.title,
             url: "\(root)incidents/\(incident.slug)/",
             impact: incident.impact.rawValue,
-            impactLabel: incident.impact.rawValue.capitalized,
+            impactLabel: localization.string("impact_\(incident.impact.rawValue)"),
             status: statusWord.apiValue,
-            statusLabel: statusWord.rawValue,
+            statusLabel: label(statusWord),
             isOpen: incident.isOpen,
             started: timeView(incident.started),
             resolved: incident.resolvedAt.map(timeView),
-            duration: DisplayFormat.duration(incident.duration(now: site.now)),
+            duration: format.duration(incident.duration(now: site.now)),
             components: affected,
             hasComponents: !affected.isEmpty,
             summaryHTML: incident.summaryHTML,

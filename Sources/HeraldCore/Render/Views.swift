@@ -8,6 +8,8 @@ struct PageContext<Content: Sendable>: Sendable {
     var page: PageView
     var status: StatusView
     var built: TimeView
+    /// The theme's plain strings in the site's language (`{{t.view_history}}`).
+    var t: [String: String]
     var content: Content
 }
 
@@ -16,6 +18,8 @@ struct SiteView: Sendable {
     var description: String
     var url: String
     var language: String
+    /// `ltr` or `rtl`, for `<html dir>`.
+    var direction: String
     var timeZone: String
 }
 
@@ -32,6 +36,19 @@ struct PageView: Sendable {
     /// Each theme asset's URL with a content hash, keyed by its path with `_` for every
     /// character that is not a letter or digit (`style.css` → `style_css`).
     var assets: [String: String]
+    /// The brand from herald.yml, absent without one.
+    var brand: BrandView?
+    /// "Times are shown in Europe/Berlin." in the site's language.
+    var timeZoneNote: String
+}
+
+struct BrandView: Sendable {
+    /// `#rrggbb`, or empty.
+    var color: String
+    /// The URL of the generated stylesheet that sets `--brand`, when a colour is set.
+    var stylesheet: String?
+    /// The URL of the logo, when one is set.
+    var logo: String?
 }
 
 struct FeedLinks: Sendable {
