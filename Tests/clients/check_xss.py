@@ -70,6 +70,14 @@ DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:", "livescript:", "mocha:
 DANGEROUS_STYLE = ("expression(", "javascript:", "vbscript:", "behavior:", "-moz-binding", "url(")
 
 
+# The theme's own optional script (assets/time.js): a same-origin file with its content hash.
+THEME_SCRIPT = re.compile(r"(?:\./|(?:\.\./)+|/)assets/[a-z0-9_-]+\.js\?v=[0-9a-f]+")
+
+
+def is_theme_script(attrs: list[tuple[str, str | None]]) -> bool:
+    return [name for name, _ in attrs] == ["src", "defer"] and bool(THEME_SCRIPT.fullmatch(dict(attrs)["src"] or ""))
+
+
 def squeezed(value: str) -> str:
     """A URL as a browser reads its scheme: whitespace and control characters removed, lowercased."""
     return "".join(ch for ch in value if ord(ch) > 0x20 and ord(ch) != 0x7F).lower()
@@ -87,9 +95,9 @@ class StaticScanner(HTMLParser):
         self.findings.append((self.getpos()[0], message))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in FORBIDDEN_ELEMENTS:
-            self.flag(f"<{tag}> element")
         values = {name: value or "" for name, value in attrs}
+        if tag in FORBIDDEN_ELEMENTS and not (tag == "script" and is_theme_script(attrs)):
+            self.flag(f"<{tag}> element")
         if tag == "meta" and values.get("http-equiv", "").strip().lower() in ("refresh", "set-cookie"):
             self.flag(f"<meta http-equiv={values['http-equiv']!r}>")
         for name, value in attrs:

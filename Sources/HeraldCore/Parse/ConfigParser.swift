@@ -49,15 +49,23 @@ public struct ConfigParser: Sendable {
     /// - Parameter file: `herald.yml`.
     /// - Returns: The configuration, or every problem found in it.
     public func parse(_ file: SourceFile) -> Result<SiteConfig, DiagnosticsError> {
+        check(file).result
+    }
+
+    /// Parses the configuration file, keeping the warnings of a valid one too.
+    ///
+    /// - Parameter file: `herald.yml`.
+    /// - Returns: The configuration or every problem found in it, and the warnings of a valid one.
+    public func check(_ file: SourceFile) -> (result: Result<SiteConfig, DiagnosticsError>, warnings: [Diagnostic]) {
         var reader = YAMLReader(file: file)
         guard let root = reader.compose(file.text) else {
             if reader.diagnostics.isEmpty {
                 reader.error(line: 1, column: 1, "herald.yml is empty; it needs at least title, url and components")
             }
-            return .failure(DiagnosticsError(reader.diagnostics))
+            return (.failure(DiagnosticsError(reader.diagnostics)), [])
         }
         guard let fields = reader.fields(of: root, named: "herald.yml", allowed: Self.keys, required: ["title", "url"])
-        else { return .failure(DiagnosticsError(reader.diagnostics)) }
+        else { return (.failure(DiagnosticsError(reader.diagnostics)), []) }
 
         let title = fields["title"].flatMap { reader.string($0.value, field: "title") } ?? ""
         let description = fields["description"].flatMap { reader.string($0.value, field: "description") } ?? ""
@@ -115,19 +123,22 @@ public struct ConfigParser: Sendable {
         }
 
         guard reader.diagnostics.allSatisfy({ $0.severity != .error }) else {
-            return .failure(DiagnosticsError(reader.diagnostics))
+            return (.failure(DiagnosticsError(reader.diagnostics)), [])
         }
-        return .success(
-            SiteConfig(
-                title: title,
-                description: description,
-                url: url,
-                timeZone: timeZone,
-                language: language,
-                components: components,
-                theme: theme,
-                brand: brand
-            )
+        return (
+            .success(
+                SiteConfig(
+                    title: title,
+                    description: description,
+                    url: url,
+                    timeZone: timeZone,
+                    language: language,
+                    components: components,
+                    theme: theme,
+                    brand: brand
+                )
+            ),
+            reader.diagnostics
         )
     }
 

@@ -97,10 +97,12 @@ public struct Builder: Sendable {
         start = clock.now
         var diagnostics: [Diagnostic] = []
         var config: SiteConfig?
-        switch ConfigParser(root: options.root).parse(sources.config) {
+        let parsedConfig = ConfigParser(root: options.root).check(sources.config)
+        switch parsedConfig.result {
         case .success(let value): config = value
         case .failure(let error): diagnostics += error.diagnostics
         }
+        diagnostics += parsedConfig.warnings
         var overrideLocales: [SourceFile] = []
         if let folder = config?.theme {
             do {
