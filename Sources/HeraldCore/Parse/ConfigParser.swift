@@ -225,8 +225,8 @@ public struct ConfigParser: Sendable {
         else {
             reader.error(
                 at: node,
-                "'\(field)' must be a path inside the site's folder, relative to herald.yml, without '..'",
-                expected: directory ? ["my-theme"] : ["branding/logo.svg"]
+                "'\(field)' must be a path inside the site's folder, relative to herald.yml, without '..', "
+                    + "such as \(directory ? "my-theme" : "branding/logo.svg")"
             )
             return nil
         }
