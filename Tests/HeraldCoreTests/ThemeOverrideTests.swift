@@ -87,6 +87,10 @@ struct ThemeOverrideTests {
         let (files, _) = try await build(root)
         #expect(text(files, "index.html").contains(#"<html lang="de" dir="ltr">"#))
         #expect(text(files, "history/index.html").contains("(1 Störung)"))
+        let feed = text(files, "history.rss")
+        #expect(feed.contains("<title>Delayed payment processing — Beobachtung</title>"))
+        #expect(feed.contains("Auswirkung: Erheblich · Betroffen: Card and bank payments"))
+        #expect(text(files, "components/payments/history.atom").contains("Störungen von Card and bank payments"))
         #expect(text(files, "incidents/2026-11-27-delayed-payments/index.html").contains("27. Nov. 2026, 8:42 UTC+1"))
     }
 

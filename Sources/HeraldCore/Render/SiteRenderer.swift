@@ -442,17 +442,20 @@ public struct SiteRenderer: Sendable {
             let entries = Feed.entries(
                 of: index.incidentsByComponent[component.id] ?? [],
                 in: site,
-                components: index.componentsByID
+                components: index.componentsByID,
+                localization: localization
             )
             feed = makeFeed(
                 title: "\(site.config.title): \(component.name)",
-                description: "Incidents affecting \(component.name)",
+                description: localization.format("component_feed_description", ["component": component.name]),
                 folder: folder,
                 entries: entries
             )
         } else {
             folder = ""
-            let entries = Feed.entries(of: Array(site.incidents.indices), in: site, components: index.componentsByID)
+            let entries = Feed.entries(
+                of: Array(site.incidents.indices), in: site, components: index.componentsByID,
+                localization: localization)
             feed = makeFeed(
                 title: site.config.title, description: site.config.description, folder: "", entries: entries)
         }
