@@ -46,6 +46,19 @@ struct ThemeOverrideTests {
         #expect(report.warnings.isEmpty)
     }
 
+    @Test func anOverrideFolderReplacesMessageTemplatesByName() throws {
+        let root = try Fixture.copyOfSample()
+        try setting("theme: my-theme\n", in: root)
+        try write("We are on it: {{title}}.\n", to: "my-theme/messages/investigating.md", in: root)
+        try write("Our own words.\n", to: "my-theme/messages/apology.md", in: root)
+        let templates = MessageTemplates.forSite(at: root)
+        #expect(templates.names.contains("apology"))
+        #expect(templates.names.contains("resolved"))
+        #expect(
+            templates.render("investigating", title: "Slow API", components: [], impact: "minor")
+                == "We are on it: Slow API.\n")
+    }
+
     @Test func theBrandColourAndLogoBecomeHashedAssets() async throws {
         let root = try Fixture.copyOfSample()
         try setting("brand:\n  color: \"#0A7D4F\"\n  logo: branding/logo.svg\n", in: root)
