@@ -104,6 +104,9 @@ struct ThemeOverrideTests {
         #expect(feed.contains("<title>Delayed payment processing — Beobachtung</title>"))
         #expect(feed.contains("Auswirkung: Erheblich · Betroffen: Card and bank payments"))
         #expect(text(files, "components/payments/history.atom").contains("Störungen von Card and bank payments"))
+        let embed = text(files, "embed.js")
+        #expect(embed.contains(#""dismiss":"Ausblenden""#))
+        #expect(embed.contains(#""status":"Beobachtung""#))
         #expect(text(files, "incidents/2026-11-27-delayed-payments/index.html").contains("27. Nov. 2026, 8:42 UTC+1"))
     }
 

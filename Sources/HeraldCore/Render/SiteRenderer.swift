@@ -141,7 +141,9 @@ public struct SiteRenderer: Sendable {
             return files
         case .embed:
             return [
-                OutputFile(path: "embed.js", text: try EmbedScript(site: site, status: status).source()),
+                OutputFile(
+                    path: "embed.js",
+                    text: try EmbedScript(site: site, status: status, localization: localization).source()),
                 OutputFile(path: "_headers", text: HostHeaders.netlify()),
                 OutputFile(path: "maintenance.ics", text: MaintenanceCalendar(site: site).ics()),
             ]
