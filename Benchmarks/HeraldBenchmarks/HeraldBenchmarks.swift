@@ -58,8 +58,12 @@ let benchmarks: @Sendable () -> Void = {
             let site = try Corpus.site(size: size, now: now)
             let sources = try SourceLoader(root: root).load()
             let theme = try Theme.load(templates: sources.templates, assets: sources.assets, themePath: "theme").get()
+            guard let localization = Localization.load(language: "en", files: sources.locales).localization else {
+                throw CocoaError(.fileReadCorruptFile)
+            }
             let renderer = SiteRenderer(
-                site: site, index: SiteIndex(site: site), status: SiteStatus(site: site), theme: theme)
+                site: site, index: SiteIndex(site: site), status: SiteStatus(site: site), theme: theme,
+                localization: localization)
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {
                 for job in renderer.jobs { blackHole(try renderer.render(job)) }
@@ -71,8 +75,12 @@ let benchmarks: @Sendable () -> Void = {
             let site = try Corpus.site(size: size, now: now)
             let sources = try SourceLoader(root: root).load()
             let theme = try Theme.load(templates: sources.templates, assets: sources.assets, themePath: "theme").get()
+            guard let localization = Localization.load(language: "en", files: sources.locales).localization else {
+                throw CocoaError(.fileReadCorruptFile)
+            }
             let renderer = SiteRenderer(
-                site: site, index: SiteIndex(site: site), status: SiteStatus(site: site), theme: theme)
+                site: site, index: SiteIndex(site: site), status: SiteStatus(site: site), theme: theme,
+                localization: localization)
             let files = try renderer.jobs.flatMap { try renderer.render($0) }
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("herald-bench-write-\(size)")
             benchmark.startMeasurement()

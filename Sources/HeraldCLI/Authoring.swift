@@ -31,7 +31,7 @@ struct MessageOptions: ParsableArguments {
     ) throws -> String {
         if let message { return message }
         if let template {
-            let templates = MessageTemplates(themeDirectory: root.appendingPathComponent("theme"))
+            let templates = MessageTemplates.forSite(at: root)
             guard let text = templates.render(template, title: title, components: components, impact: impact) else {
                 throw ValidationError(
                     "no message template '\(template)'; available: \(templates.names.joined(separator: ", "))"

@@ -4,7 +4,8 @@ import Foundation
 import HeraldCore
 
 /// `herald serve`: builds the site into a private folder, serves it over HTTP on a loopback
-/// address, rebuilds when `herald.yml`, `incidents/` or `theme/` change, and reloads open pages.
+/// address, rebuilds when `herald.yml`, `incidents/`, `theme/` (or the override theme folder and
+/// logo that herald.yml names) change, and reloads open pages.
 ///
 /// A failed rebuild keeps the last good site online; its diagnostics go to the terminal and to an
 /// overlay on every open page. The reload script is added to HTML responses only here, never to
@@ -94,7 +95,14 @@ public actor PreviewServer {
     private func sourceFingerprint() -> String {
         var parts: [String] = []
         let fileManager = FileManager.default
-        for name in ["herald.yml", "incidents", "theme"] {
+        var names = ["herald.yml", "incidents", "theme"]
+        // herald.yml may name an override theme folder and a logo: watch them too.
+        if let text = try? String(contentsOf: root.appendingPathComponent("herald.yml"), encoding: .utf8),
+            case .success(let config) = ConfigParser().parse(SourceFile(path: "herald.yml", text: text))
+        {
+            names += [config.theme, config.brand?.logo].compactMap { $0 }
+        }
+        for name in names {
             let base = root.appendingPathComponent(name)
             var paths = [base.path]
             if let enumerator = fileManager.enumerator(atPath: base.path) {

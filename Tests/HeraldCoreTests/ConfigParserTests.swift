@@ -48,7 +48,7 @@ struct ConfigParserTests {
         ("title: T\nurl: /status\n", 2, 6, "'url' must be an absolute http or https URL"),
         ("title: T\nurl: ftp://example.com\n", 2, 6, "'url' must be an absolute http or https URL"),
         ("title: T\nurl: https://example.com\ntimezone: Europe/Berlim\n", 3, 11, "unknown time zone 'Europe/Berlim'"),
-        ("title: T\nurl: https://example.com\ntheme: dark\n", 3, 1, "unknown key 'theme'"),
+        ("title: T\nurl: https://example.com\nthemes: dark\n", 3, 1, "unknown key 'themes'"),
         ("url: https://example.com\n", 1, 1, "herald.yml has no 'title'"),
         (
             "title: T\nurl: https://example.com\ncomponents:\n  - id: api\n    name: A\n  - id: api\n    name: B\n", 6,

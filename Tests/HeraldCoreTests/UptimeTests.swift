@@ -8,6 +8,10 @@ import Testing
 struct UptimeTests {
     static let berlin = TimeZone(identifier: "Europe/Berlin")!
 
+    static let sources = try! SourceLoader(root: Fixture.repositoryRoot).load()
+    static let localization = Localization.load(language: "en", files: sources.locales).localization!
+    static let english = DisplayFormat(timeZone: berlin, localization: localization)
+
     static func date(_ text: String) -> Date {
         try! TimeParser(timeZone: .gmt).parse(text).get()
     }
@@ -87,7 +91,7 @@ struct UptimeTests {
         #expect(uptime.days.map(\.worst) == [.majorOutage, .operational])
         #expect(Self.slugs(uptime, site) == [["a", "b"], []])
         // 1 − 5 220 / 122 400 = 0.957352…, shown rounded down.
-        #expect(DisplayFormat.percent(uptime.ratio(lastDays: 2)!) == "95.73%")
+        #expect(Self.english.percent(uptime.ratio(lastDays: 2)!) == "95.73%")
         #expect(uptime.ratio(lastDays: 1) == 1)
     }
 
@@ -116,7 +120,7 @@ struct UptimeTests {
         )
         #expect(uptime.days.map(\.measured) == [90_000, 43_200])
         #expect(uptime.days.map(\.downtime) == [3_600, 0])
-        #expect(DisplayFormat.percent(uptime.ratio(lastDays: 2)!) == "97.29%")  // 1 − 3 600 / 133 200 = 0.97297…
+        #expect(Self.english.percent(uptime.ratio(lastDays: 2)!) == "97.29%")  // 1 − 3 600 / 133 200 = 0.97297…
         #expect(
             Uptime.startOfDay(CivilTime.days(year: 2026, month: 10, day: 25), in: Self.berlin)
                 == Self.date("2026-10-24T22:00:00Z"))
@@ -147,7 +151,7 @@ struct UptimeTests {
         )
         #expect(uptime.days.map(\.downtime) == [2_160])
         #expect(uptime.days.map(\.measured) == [36_000])
-        #expect(DisplayFormat.percent(uptime.ratio(lastDays: 1)!) == "94.00%")
+        #expect(Self.english.percent(uptime.ratio(lastDays: 1)!) == "94.00%")
         #expect(Self.slugs(uptime, site) == [["open"]])
     }
 
@@ -207,7 +211,7 @@ struct UptimeTests {
         (1.0, "100%"), (0.99999, "99.99%"), (0.957_352_9, "95.73%"), (0.94, "94.00%"), (0.0, "0.00%"),
     ])
     func percentagesAreRoundedDown(ratio: Double, text: String) {
-        #expect(DisplayFormat.percent(ratio) == text)
+        #expect(Self.english.percent(ratio) == text)
     }
 
     @Test func theIndexDrawsRunsOfQuietDaysAndLinksEachDayWithIncidents() throws {
@@ -216,15 +220,17 @@ struct UptimeTests {
             now: "2026-11-27T09:00:00Z",
             days: 90
         )
-        let sources = try SourceLoader(root: Fixture.repositoryRoot).load()
+        let sources = Self.sources
         let theme = try Theme.load(templates: sources.templates, assets: sources.assets, themePath: "theme").get()
         let renderer = SiteRenderer(
-            site: site, index: SiteIndex(site: site), status: SiteStatus(site: site), theme: theme)
+            site: site, index: SiteIndex(site: site), status: SiteStatus(site: site), theme: theme,
+            localization: Self.localization)
         let html = try #require(renderer.render(.index).first.map { String(decoding: $0.data, as: UTF8.self) })
-        // 88 quiet days, Nov 26 with the outage, then Nov 27.
+        // 88 quiet days (ICU's range format puts thin spaces around the dash), Nov 26 with the outage,
+        // then Nov 27.
         #expect(
             html.contains(
-                #"<li class="bar bar--operational s88"><span class="visually-hidden">Aug 30 – Nov 25, 2026: No incidents</span></li>"#
+                "<li class=\"bar bar--operational s88\"><span class=\"visually-hidden\">Aug 30\u{2009}–\u{2009}Nov 25, 2026: No incidents</span></li>"
             ))
         #expect(html.contains(#"<li class="bar bar--major_outage s1"><a href="components/api/#day-2026-11-26""#))
         #expect(html.contains("Nov 26, 2026: Major outage. a"))

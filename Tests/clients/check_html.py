@@ -24,9 +24,11 @@ CANARY = "<!DOCTYPE html><html lang=en><head><title>canary</title></head><body><
 
 # "file:/abs/path":12.3-12.9: error: message   (vnu's GNU format; the position may be missing)
 # Checked from file: URLs, a page's origin is opaque, so a `default-src 'self'` CSP in a meta tag
-# blocks even the site's own stylesheet; served over https (same origin) it does not. Such
+# blocks even the site's own stylesheet, script and images; served over https (same origin) it does not. Such
 # messages are counted and named once, not listed per page.
-FILE_ORIGIN_CSP = re.compile(r"^Resource violates Content Security Policy \(meta tag\): external (?:stylesheet|script) \"(?!\w+:)")
+FILE_ORIGIN_CSP = re.compile(
+    r"^Resource violates Content Security Policy \(meta tag\): (?:external stylesheet|external script|image) \"(?!\w+:)"
+)
 
 LINE = re.compile(r'^"file:(?P<path>[^"]+)":(?:(?P<pos>[0-9.\-]+):)? (?P<kind>[a-z][a-z -]*?): (?P<message>.*)$')
 
@@ -119,7 +121,7 @@ def main(argv: list[str]) -> int:
         print(f"  note    {text}")
     if file_origin_csp:
         print(
-            f"  ({file_origin_csp} warnings that the CSP blocks the site's own stylesheet or script not listed: "
+            f"  ({file_origin_csp} warnings that the CSP blocks the site's own stylesheet, script or logo not listed: "
             "true only for file: URLs, whose origin matches no 'self')"
         )
     print(f"check_html: {len(errors)} errors, {len(warnings)} warnings and notes")

@@ -17,8 +17,8 @@ payload that calls alert('xss-N') (or confirm/prompt, or sets document.title) wh
    attributes, javascript:/vbscript:/data: URLs) are read back. Other hosts than 127.0.0.1 do not
    resolve in this browser, so nothing leaves the machine.
 2. Static: every .html file is read with html.parser, failing on any script, iframe, frame,
-   object, embed, applet, svg, math, base, form, style or meta refresh element (the theme has none,
-   so one can only come from content), any attribute starting with "on", any href, src, action,
+   object, embed, applet, svg, math, base, form, style or meta refresh element (the theme has none
+   but its own deferred assets/*.js script, so one can only come from content), any attribute starting with "on", any href, src, action,
    formaction, xlink:href... whose value (whitespace and control characters removed, lowercased)
    starts with javascript:, vbscript: or data:, any srcdoc attribute, and script in a style
    attribute. The HTML inside the feeds (RSS item descriptions, Atom html content, JSON Feed
@@ -70,6 +70,14 @@ DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:", "livescript:", "mocha:
 DANGEROUS_STYLE = ("expression(", "javascript:", "vbscript:", "behavior:", "-moz-binding", "url(")
 
 
+# The theme's own optional script (assets/time.js): a same-origin file with its content hash.
+THEME_SCRIPT = re.compile(r"(?:\./|(?:\.\./)+|/)assets/[a-z0-9_-]+\.js\?v=[0-9a-f]+")
+
+
+def is_theme_script(attrs: list[tuple[str, str | None]]) -> bool:
+    return [name for name, _ in attrs] == ["src", "defer"] and bool(THEME_SCRIPT.fullmatch(dict(attrs)["src"] or ""))
+
+
 def squeezed(value: str) -> str:
     """A URL as a browser reads its scheme: whitespace and control characters removed, lowercased."""
     return "".join(ch for ch in value if ord(ch) > 0x20 and ord(ch) != 0x7F).lower()
@@ -87,9 +95,9 @@ class StaticScanner(HTMLParser):
         self.findings.append((self.getpos()[0], message))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in FORBIDDEN_ELEMENTS:
-            self.flag(f"<{tag}> element")
         values = {name: value or "" for name, value in attrs}
+        if tag in FORBIDDEN_ELEMENTS and not (tag == "script" and is_theme_script(attrs)):
+            self.flag(f"<{tag}> element")
         if tag == "meta" and values.get("http-equiv", "").strip().lower() in ("refresh", "set-cookie"):
             self.flag(f"<meta http-equiv={values['http-equiv']!r}>")
         for name, value in attrs:
@@ -267,7 +275,10 @@ setTimeout(() => {
   const bad = 'script,iframe,frame,frameset,object,embed,applet,svg,math,base,form,style,portal,' +
     'meta[http-equiv]:not([http-equiv="Content-Security-Policy" i])';
   for (const el of everything()) {
-    if (el.matches(bad)) problems.push('element ' + describe(el) + ' ' + el.outerHTML.slice(0, 160));
+    // The theme's own optional script: a same-origin assets/*.js with its content hash, deferred.
+    const themeScript = el.matches('script[src][defer]') && el.attributes.length === 2 &&
+      /^(?:\.\/|(?:\.\.\/)+|\/)assets\/[a-z0-9_-]+\.js\?v=[0-9a-f]+$/.test(el.getAttribute('src'));
+    if (el.matches(bad) && !themeScript) problems.push('element ' + describe(el) + ' ' + el.outerHTML.slice(0, 160));
     for (const attr of Array.from(el.attributes || [])) {
       const name = attr.name.toLowerCase();
       if (name.startsWith('on')) problems.push('handler ' + describe(el) + ' ' + name + '=' + attr.value);

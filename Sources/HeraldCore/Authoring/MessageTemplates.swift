@@ -11,17 +11,33 @@ public struct MessageTemplates: Sendable {
     public let names: [String]
     private let texts: [String: String]
 
-    /// Loads `<themeDirectory>/messages/*.md`.
-    public init(themeDirectory: URL) {
-        let folder = themeDirectory.appendingPathComponent("messages")
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    /// Loads `<themeDirectory>/messages/*.md`, then `<overrideDirectory>/messages/*.md`, whose
+    /// files replace those of the same name.
+    public init(themeDirectory: URL, overrideDirectory: URL? = nil) {
         var texts: [String: String] = [:]
-        for file in files where file.hasSuffix(".md") {
-            texts[String(file.dropLast(3))] = try? String(
-                contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        for directory in [themeDirectory] + (overrideDirectory.map { [$0] } ?? []) {
+            let folder = directory.appendingPathComponent("messages")
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for file in files where file.hasSuffix(".md") {
+                if let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) {
+                    texts[String(file.dropLast(3))] = text
+                }
+            }
         }
         self.texts = texts
         self.names = texts.keys.sorted()
+    }
+
+    /// The message templates of the site at `root`: `theme/messages/`, overridden by the
+    /// `messages/` of the theme folder that herald.yml names, if any.
+    public static func forSite(at root: URL) -> MessageTemplates {
+        let configURL = root.appendingPathComponent("herald.yml")
+        let text = (try? String(contentsOf: configURL, encoding: .utf8)) ?? ""
+        let theme = try? ConfigParser().parse(SourceFile(path: "herald.yml", text: text)).get().theme
+        return MessageTemplates(
+            themeDirectory: root.appendingPathComponent("theme"),
+            overrideDirectory: theme.map { root.appendingPathComponent($0) }
+        )
     }
 
     /// Renders template `name`.

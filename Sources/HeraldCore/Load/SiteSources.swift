@@ -8,14 +8,45 @@ public struct SiteSources: Sendable {
     public var templates: [TemplateFile]
     /// The theme's assets, sorted by path.
     public var assets: [AssetFile]
+    /// The theme's locale files (`locales/*.yml`), sorted by path.
+    public var locales: [SourceFile]
 
     /// Creates the sources of a site.
-    public init(config: SourceFile, incidents: [SourceFile], templates: [TemplateFile], assets: [AssetFile]) {
+    public init(
+        config: SourceFile,
+        incidents: [SourceFile],
+        templates: [TemplateFile],
+        assets: [AssetFile],
+        locales: [SourceFile] = []
+    ) {
         self.config = config
         self.incidents = incidents
         self.templates = templates
         self.assets = assets
+        self.locales = locales
     }
+
+    /// These sources with an override theme folder's files in place of the default theme's files
+    /// of the same path; locale files are kept apart, since they merge key by key.
+    public func overridden(by theme: ThemeFiles) -> SiteSources {
+        var copy = self
+        let templateNames = Set(theme.templates.map(\.name))
+        copy.templates = (templates.filter { !templateNames.contains($0.name) } + theme.templates)
+            .sorted { $0.name < $1.name }
+        let assetPaths = Set(theme.assets.map(\.path))
+        copy.assets = (assets.filter { !assetPaths.contains($0.path) } + theme.assets).sorted { $0.path < $1.path }
+        return copy
+    }
+}
+
+/// The files of a theme folder.
+public struct ThemeFiles: Sendable {
+    /// Its templates.
+    public var templates: [TemplateFile]
+    /// Its assets.
+    public var assets: [AssetFile]
+    /// Its locale files.
+    public var locales: [SourceFile]
 }
 
 /// A Mustache template of the theme.

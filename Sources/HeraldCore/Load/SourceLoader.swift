@@ -47,10 +47,59 @@ public struct SourceLoader: Sendable {
             if let file = readText(url, diagnostics: &diagnostics) { incidents.append(file) }
         }
 
+        let theme = themeFiles(in: themeDirectory, requireTemplates: true, diagnostics: &diagnostics)
+
+        guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
+        return SiteSources(
+            config: config,
+            incidents: incidents,
+            templates: theme.templates,
+            assets: theme.assets,
+            locales: theme.locales
+        )
+    }
+
+    /// Reads an override theme folder (`theme:` in herald.yml), whose files replace the default
+    /// theme's files of the same path. Any of its sub-folders may be missing.
+    ///
+    /// - Parameter directory: The folder.
+    /// - Returns: Its files.
+    /// - Throws: `DiagnosticsError` listing every file that could not be read.
+    public func loadOverride(_ directory: URL) throws(DiagnosticsError) -> ThemeFiles {
+        var diagnostics: [Diagnostic] = []
+        let theme = themeFiles(in: directory.standardizedFileURL, requireTemplates: false, diagnostics: &diagnostics)
+        guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
+        return theme
+    }
+
+    /// Reads one file below the root as an asset (such as the brand logo).
+    ///
+    /// - Parameter path: The path relative to the root.
+    /// - Returns: The bytes.
+    /// - Throws: `DiagnosticsError` when the file cannot be read or leads outside the root.
+    public func loadFile(_ path: String) throws(DiagnosticsError) -> [UInt8] {
+        var diagnostics: [Diagnostic] = []
+        let url = root.appendingPathComponent(path).standardizedFileURL
+        guard isInsideRoot(url) else {
+            throw DiagnosticsError([
+                Diagnostic(
+                    at: SourceLocation(path: path), "symbolic link leads outside the site's folder and is refused")
+            ])
+        }
+        guard let bytes = readBytes(url, limit: Self.maximumAssetSize, diagnostics: &diagnostics) else {
+            throw DiagnosticsError(diagnostics)
+        }
+        return bytes
+    }
+
+    private func themeFiles(in directory: URL, requireTemplates: Bool, diagnostics: inout [Diagnostic])
+        -> ThemeFiles
+    {
         var templates: [TemplateFile] = []
         var assets: [AssetFile] = []
-        let templatesURL = themeDirectory.appendingPathComponent("templates")
-        if !isDirectory(templatesURL) {
+        var locales: [SourceFile] = []
+        let templatesURL = directory.appendingPathComponent("templates")
+        if requireTemplates, !isDirectory(templatesURL) {
             diagnostics.append(
                 Diagnostic(
                     at: SourceLocation(path: relativePath(of: templatesURL)),
@@ -65,16 +114,19 @@ public struct SourceLoader: Sendable {
                 templates.append(TemplateFile(name: name, file: file))
             }
         }
-        let assetsURL = themeDirectory.appendingPathComponent("assets")
+        let assetsURL = directory.appendingPathComponent("assets")
         for url in files(under: assetsURL, diagnostics: &diagnostics) {
             if let data = readBytes(url, limit: Self.maximumAssetSize, diagnostics: &diagnostics) {
                 let path = String(relativePath(of: url).dropFirst(relativePath(of: assetsURL).count + 1))
                 assets.append(AssetFile(path: path, data: data))
             }
         }
-
-        guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
-        return SiteSources(config: config, incidents: incidents, templates: templates, assets: assets)
+        let localesURL = directory.appendingPathComponent("locales")
+        for url in files(under: localesURL, diagnostics: &diagnostics)
+        where url.pathExtension == "yml" && url.deletingLastPathComponent().path == localesURL.path {
+            if let file = readText(url, diagnostics: &diagnostics) { locales.append(file) }
+        }
+        return ThemeFiles(templates: templates, assets: assets, locales: locales)
     }
 
     /// The path of `url` relative to the root, or the absolute path if it is outside.

@@ -16,6 +16,11 @@ public struct SiteConfig: Sendable, Hashable {
     public var components: [Component]
     /// Where `herald notify` posts new updates.
     public var notify: [NotifyTarget]
+    /// The folder, relative to the site's root, whose files override the default theme's files
+    /// of the same path (`theme:` in herald.yml), if any.
+    public var theme: String?
+    /// The brand colour and logo (`brand:` in herald.yml), if any.
+    public var brand: Brand?
 
     /// Creates a configuration.
     public init(
@@ -25,6 +30,8 @@ public struct SiteConfig: Sendable, Hashable {
         timeZone: TimeZone = TimeZone(identifier: "UTC")!,
         language: String = "en",
         components: [Component],
+        theme: String? = nil,
+        brand: Brand? = nil,
         notify: [NotifyTarget] = []
     ) {
         self.title = title
@@ -34,6 +41,8 @@ public struct SiteConfig: Sendable, Hashable {
         self.language = language
         self.components = components
         self.notify = notify
+        self.theme = theme
+        self.brand = brand
     }
 
     /// The URL path of the site's root, such as `/` or `/status/`.

@@ -15,30 +15,57 @@ import Yams
 ///     description: REST and GraphQL APIs
 ///     group: Core platform
 ///     since: 2024-06-01
+/// theme: my-theme
+/// brand:
+///   color: "#0a7d4f"
+///   logo: branding/logo.svg
 /// ```
 public struct ConfigParser: Sendable {
     /// The keys `herald.yml` accepts at the top level.
-    public static let keys = ["title", "description", "url", "timezone", "language", "components", "notify"]
+    public static let keys = [
+        "title", "description", "url", "timezone", "language", "components", "theme", "brand", "notify",
+    ]
     /// The keys a component accepts.
     public static let componentKeys = ["id", "name", "description", "group", "since"]
+    /// The keys `brand:` accepts.
+    public static let brandKeys = ["color", "logo"]
+    /// The logo file types a brand may use.
+    public static let logoExtensions = ["svg", "png", "webp", "jpg", "jpeg", "gif"]
+
+    /// The site's root folder, when the parser may look at the file system: then the `theme`
+    /// folder, the brand logo and the `language` (a file in the themes' `locales/`) are checked.
+    let root: URL?
 
     /// Creates a parser.
-    public init() {}
+    ///
+    /// - Parameter root: The site's folder; without it, paths and languages are only checked
+    ///   for their form.
+    public init(root: URL? = nil) {
+        self.root = root?.standardizedFileURL
+    }
 
     /// Parses the configuration file.
     ///
     /// - Parameter file: `herald.yml`.
     /// - Returns: The configuration, or every problem found in it.
     public func parse(_ file: SourceFile) -> Result<SiteConfig, DiagnosticsError> {
+        check(file).result
+    }
+
+    /// Parses the configuration file, keeping the warnings of a valid one too.
+    ///
+    /// - Parameter file: `herald.yml`.
+    /// - Returns: The configuration or every problem found in it, and the warnings of a valid one.
+    public func check(_ file: SourceFile) -> (result: Result<SiteConfig, DiagnosticsError>, warnings: [Diagnostic]) {
         var reader = YAMLReader(file: file)
         guard let root = reader.compose(file.text) else {
             if reader.diagnostics.isEmpty {
                 reader.error(line: 1, column: 1, "herald.yml is empty; it needs at least title, url and components")
             }
-            return .failure(DiagnosticsError(reader.diagnostics))
+            return (.failure(DiagnosticsError(reader.diagnostics)), [])
         }
         guard let fields = reader.fields(of: root, named: "herald.yml", allowed: Self.keys, required: ["title", "url"])
-        else { return .failure(DiagnosticsError(reader.diagnostics)) }
+        else { return (.failure(DiagnosticsError(reader.diagnostics)), []) }
 
         let title = fields["title"].flatMap { reader.string($0.value, field: "title") } ?? ""
         let description = fields["description"].flatMap { reader.string($0.value, field: "description") } ?? ""
@@ -76,6 +103,18 @@ public struct ConfigParser: Sendable {
             }
         }
 
+        let theme = fields["theme"].flatMap { field -> String? in
+            guard let text = reader.string(field.value, field: "theme") else { return nil }
+            return checkedPath(text, at: field.value, field: "theme", directory: true, reader: &reader)
+        }
+        var brand: Brand?
+        if let (_, node) = fields["brand"] {
+            brand = parseBrand(node, reader: &reader)
+        }
+        if let node = fields["language"]?.value {
+            checkLanguage(language, at: node, theme: theme, reader: &reader)
+        }
+
         var components: [Component] = []
         if let (key, node) = fields["components"] {
             components = parseComponents(node, key: key, timeZone: timeZone, reader: &reader)
@@ -87,19 +126,130 @@ public struct ConfigParser: Sendable {
         }
 
         guard reader.diagnostics.allSatisfy({ $0.severity != .error }) else {
-            return .failure(DiagnosticsError(reader.diagnostics))
+            return (.failure(DiagnosticsError(reader.diagnostics)), [])
         }
-        return .success(
-            SiteConfig(
-                title: title,
-                description: description,
-                url: url,
-                timeZone: timeZone,
-                language: language,
-                components: components,
-                notify: notify ?? []
-            )
+        return (
+            .success(
+                SiteConfig(
+                    title: title,
+                    description: description,
+                    url: url,
+                    timeZone: timeZone,
+                    language: language,
+                    components: components,
+                    theme: theme,
+                    brand: brand,
+                    notify: notify ?? []
+                )
+            ),
+            reader.diagnostics
         )
+    }
+
+    /// The languages the default theme and the override folder have a `locales/<tag>.yml` for.
+    func availableLanguages(theme: String?) -> [String] {
+        guard let root else { return [] }
+        var folders = [root.appendingPathComponent("theme/locales")]
+        if let theme { folders.append(root.appendingPathComponent(theme).appendingPathComponent("locales")) }
+        var tags: Set<String> = []
+        for folder in folders {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names where name.hasSuffix(".yml") && !name.hasPrefix(".") {
+                tags.insert(String(name.dropLast(".yml".count)))
+            }
+        }
+        return tags.sorted()
+    }
+
+    private func checkLanguage(_ language: String, at node: Node, theme: String?, reader: inout YAMLReader) {
+        guard root != nil, reader.diagnostics.allSatisfy({ $0.severity != .error }) else { return }
+        let available = availableLanguages(theme: theme)
+        guard Localization.resolve(language, available: available) == nil else { return }
+        reader.error(
+            at: node,
+            "unknown language '\(language)'; the theme has no locales/\(language).yml",
+            expected: available,
+            suggestion: Suggestion.didYouMean(language, in: available)
+        )
+    }
+
+    private func parseBrand(_ node: Node, reader: inout YAMLReader) -> Brand? {
+        guard let fields = reader.fields(of: node, named: "brand", allowed: Self.brandKeys) else { return nil }
+        var brand = Brand()
+        if let node = fields["color"]?.value, let text = reader.string(node, field: "color") {
+            if let color = Brand.normalizedColor(text) {
+                brand.color = color
+                let ratio = Brand.contrast(color, "#ffffff")
+                if ratio < 4.5 {
+                    reader.error(
+                        .warning,
+                        at: node,
+                        "brand colour \(color) has a contrast of \(Self.ratio(ratio)) with white text; "
+                            + "the header needs at least 4.5:1 to be readable, so choose a darker colour"
+                    )
+                }
+            } else {
+                reader.error(
+                    at: node,
+                    "'color' must be a hex colour such as \"#0a7d4f\" (quote it: YAML reads # as a comment)",
+                    expected: ["#0a7d4f", "#06c"]
+                )
+            }
+        }
+        if let node = fields["logo"]?.value, let text = reader.string(node, field: "logo"),
+            let path = checkedPath(text, at: node, field: "logo", directory: false, reader: &reader)
+        {
+            let type = (path as NSString).pathExtension.lowercased()
+            if Self.logoExtensions.contains(type) {
+                brand.logo = path
+            } else {
+                reader.error(
+                    at: node,
+                    "the logo must be an image file, not '.\(type)'",
+                    expected: Self.logoExtensions.map { ".\($0)" }
+                )
+            }
+        }
+        return brand
+    }
+
+    private static func ratio(_ value: Double) -> String {
+        "\((value * 10).rounded() / 10):1"
+    }
+
+    /// A relative path that stays inside the site's folder (symbolic links resolved) and, when
+    /// the parser has a root, exists as a folder or a file; nil with a diagnostic otherwise.
+    private func checkedPath(_ text: String, at node: Node, field: String, directory: Bool, reader: inout YAMLReader)
+        -> String?
+    {
+        let trimmed = text.hasSuffix("/") && text.count > 1 ? String(text.dropLast()) : text
+        let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("/"), !trimmed.hasPrefix("~"),
+            !parts.contains(where: { $0 == ".." || $0.isEmpty })
+        else {
+            reader.error(
+                at: node,
+                "'\(field)' must be a path inside the site's folder, relative to herald.yml, without '..', "
+                    + "such as \(directory ? "my-theme" : "branding/logo.svg")"
+            )
+            return nil
+        }
+        guard let root else { return trimmed }
+        let url = root.appendingPathComponent(trimmed)
+        let rootPath = root.resolvingSymlinksInPath().path
+        let resolved = url.resolvingSymlinksInPath().path
+        guard resolved.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/") else {
+            reader.error(at: node, "'\(field)' leads outside the site's folder through a symbolic link")
+            return nil
+        }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        if !exists || isDirectory.boolValue != directory {
+            let what = directory ? "folder" : "file"
+            reader.error(at: node, "the \(field) \(what) '\(trimmed)' does not exist in the site's folder")
+            return nil
+        }
+        return trimmed
     }
 
     private func parseComponents(_ node: Node, key: Node, timeZone: TimeZone, reader: inout YAMLReader)

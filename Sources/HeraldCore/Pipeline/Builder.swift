@@ -52,6 +52,8 @@ public struct Builder: Sendable {
         public var site: Site?
         /// The theme, when it has no errors.
         public var theme: Theme?
+        /// The theme's words in the site's language, when they have no errors.
+        public var localization: Localization?
         /// Every problem, errors and warnings, sorted by location.
         public var diagnostics: [Diagnostic]
         /// The time each stage took.
@@ -83,11 +85,11 @@ public struct Builder: Sendable {
         progress(1, Self.stageNames[0])
         var start = clock.now
         let loader = SourceLoader(root: options.root)
-        let sources: SiteSources
+        var sources: SiteSources
         do {
             sources = try loader.load()
         } catch {
-            return CheckResult(site: nil, theme: nil, diagnostics: error.diagnostics, stages: stages)
+            return CheckResult(site: nil, theme: nil, localization: nil, diagnostics: error.diagnostics, stages: stages)
         }
         stages.append(StageTiming(name: Self.stageNames[0], duration: clock.now - start))
 
@@ -95,9 +97,31 @@ public struct Builder: Sendable {
         start = clock.now
         var diagnostics: [Diagnostic] = []
         var config: SiteConfig?
-        switch ConfigParser().parse(sources.config) {
+        let parsedConfig = ConfigParser(root: options.root).check(sources.config)
+        switch parsedConfig.result {
         case .success(let value): config = value
         case .failure(let error): diagnostics += error.diagnostics
+        }
+        diagnostics += parsedConfig.warnings
+        var overrideLocales: [SourceFile] = []
+        if let folder = config?.theme {
+            do {
+                let files = try loader.loadOverride(options.root.appendingPathComponent(folder))
+                sources = sources.overridden(by: files)
+                overrideLocales = files.locales
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        if let brand = config?.brand {
+            sources.assets += brandAssets(brand, loader: loader, diagnostics: &diagnostics)
+        }
+        var localization: Localization?
+        if let config {
+            let loaded = Localization.load(
+                language: config.language, files: sources.locales, overrides: overrideLocales)
+            localization = loaded.localization
+            diagnostics += loaded.diagnostics
         }
         // Incidents are still checked when herald.yml has errors, against an empty component list,
         // so that one run reports everything; unknown-component errors are then left out.
@@ -121,10 +145,32 @@ public struct Builder: Sendable {
 
         diagnostics.sort { ($0.location, $0.message) < ($1.location, $1.message) }
         guard let config, !diagnostics.contains(where: { $0.severity == .error }) else {
-            return CheckResult(site: nil, theme: theme, diagnostics: diagnostics, stages: stages)
+            return CheckResult(
+                site: nil, theme: theme, localization: localization, diagnostics: diagnostics, stages: stages)
         }
         let site = Site(config: config, incidents: incidents, now: options.now)
-        return CheckResult(site: site, theme: theme, diagnostics: diagnostics, stages: stages)
+        return CheckResult(
+            site: site, theme: theme, localization: localization, diagnostics: diagnostics, stages: stages)
+    }
+
+    /// The generated brand stylesheet and the logo, as theme assets under `brand/`.
+    private func brandAssets(_ brand: Brand, loader: SourceLoader, diagnostics: inout [Diagnostic]) -> [AssetFile] {
+        var assets: [AssetFile] = []
+        if let color = brand.color {
+            // The pages' Content-Security-Policy forbids inline styles, so the colour is a file.
+            let css = ":root {\n  --brand: \(color);\n}\n"
+            assets.append(AssetFile(path: SiteRenderer.brandStylesheet, data: Array(css.utf8)))
+        }
+        if let logo = brand.logo {
+            do {
+                let data = try loader.loadFile(logo)
+                let type = (logo as NSString).pathExtension.lowercased()
+                assets.append(AssetFile(path: SiteRenderer.brandLogoStem + type, data: data))
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        return assets
     }
 
     /// Builds the site and publishes it to the output folder.
@@ -137,7 +183,9 @@ public struct Builder: Sendable {
         -> Report
     {
         let checked = await check(progress: progress)
-        guard !checked.hasErrors(strict: options.strict), let site = checked.site, let theme = checked.theme else {
+        guard !checked.hasErrors(strict: options.strict), let site = checked.site, let theme = checked.theme,
+            let localization = checked.localization
+        else {
             throw DiagnosticsError(checked.diagnostics)
         }
         var stages = checked.stages
@@ -147,7 +195,8 @@ public struct Builder: Sendable {
         var start = clock.now
         let index = SiteIndex(site: site)
         let status = SiteStatus(site: site)
-        let renderer = SiteRenderer(site: site, index: index, status: status, theme: theme)
+        let renderer = SiteRenderer(
+            site: site, index: index, status: status, theme: theme, localization: localization)
         stages.append(StageTiming(name: Self.stageNames[2], duration: clock.now - start))
 
         progress(4, Self.stageNames[3])
@@ -159,7 +208,7 @@ public struct Builder: Sendable {
                 protecting: [options.root],
                 sources: [
                     options.root.appendingPathComponent("incidents"), options.root.appendingPathComponent("theme"),
-                ]
+                ] + (site.config.theme.map { [options.root.appendingPathComponent($0)] } ?? [])
             )
         } catch {
             throw DiagnosticsError([Diagnostic(at: outputLocation, error.description)])

@@ -1,68 +1,91 @@
 import Foundation
 
-/// How times, dates and durations read on the pages (English; times in the site's zone with
-/// their UTC offset, so nobody has to guess the zone).
+/// How times, dates, counts and durations read on the pages: Foundation's formats for the site's
+/// locale, times in the site's zone followed by their UTC offset ("Nov 26, 2026 at 4:40 PM
+/// UTC+1"), so nobody has to guess the zone. The output depends only on the inputs and the
+/// toolchain's ICU data.
 struct DisplayFormat: Sendable {
     var timeZone: TimeZone
+    var localization: Localization
+    private let dateTimeStyle: Date.FormatStyle
+    private let dayStyle: Date.FormatStyle
+    private let monthStyle: Date.FormatStyle
+    private let rangeStyle: Date.IntervalFormatStyle
+    private let durationStyle: Duration.UnitsFormatStyle
 
-    private static let months = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ]
+    init(timeZone: TimeZone, localization: Localization) {
+        self.timeZone = timeZone
+        self.localization = localization
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let locale = localization.locale
+        dateTimeStyle = Date.FormatStyle(
+            date: .abbreviated, time: .shortened, locale: locale, calendar: calendar, timeZone: timeZone)
+        var utc = calendar
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        // Days and months are civil dates, formatted from midnight UTC of that date.
+        dayStyle = Date.FormatStyle(
+            date: .abbreviated, time: .omitted, locale: locale, calendar: utc, timeZone: utc.timeZone)
+        monthStyle = Date.FormatStyle(locale: locale, calendar: utc, timeZone: utc.timeZone).year().month(.wide)
+        rangeStyle = Date.IntervalFormatStyle(
+            date: .abbreviated, time: .omitted, locale: locale, calendar: utc, timeZone: utc.timeZone)
+        durationStyle = Duration.UnitsFormatStyle(
+            allowedUnits: [.days, .hours, .minutes], width: .abbreviated, maximumUnitCount: 2
+        ).locale(locale)
+    }
 
-    /// `Nov 26, 2026, 16:40 UTC+1`.
+    /// `Nov 26, 2026 at 4:40 PM UTC+1` in English.
     func dateTime(_ date: Date) -> String {
-        let t = CivilTime(date, in: timeZone)
-        return "\(Timestamp.monthAbbreviations[t.month - 1]) \(t.day), \(t.year), "
-            + "\(Timestamp.pad(t.hour)):\(Timestamp.pad(t.minute)) \(OffsetFormat.label(t.offsetSeconds))"
+        let offset = CivilTime(date, in: timeZone).offsetSeconds
+        return "\(date.formatted(dateTimeStyle)) \(OffsetFormat.label(offset))"
     }
 
-    /// `Nov 26, 2026`.
-    static func day(year: Int, month: Int, day: Int) -> String {
-        "\(Timestamp.monthAbbreviations[month - 1]) \(day), \(year)"
+    /// `Nov 26, 2026` in English.
+    func day(year: Int, month: Int, day: Int) -> String {
+        Self.midnightUTC(year: year, month: month, day: day).formatted(dayStyle)
     }
 
-    /// `Oct 5 – Nov 3, 2026`, or `Dec 30, 2025 – Jan 2, 2026` across a year, for a range of
-    /// days since 1970-01-01.
-    static func dayRange(_ first: Int, _ last: Int) -> String {
-        let a = CivilTime.civil(fromDays: first)
-        let b = CivilTime.civil(fromDays: last)
-        let start = "\(Timestamp.monthAbbreviations[a.month - 1]) \(a.day)"
-        return (a.year == b.year ? start : "\(start), \(a.year)") + " – "
-            + day(year: b.year, month: b.month, day: b.day)
+    /// `Oct 5 – Nov 3, 2026` in English (`5. Okt. – 3. Nov. 2026` in German): a range of days
+    /// since 1970-01-01, in the locale's interval format.
+    func dayRange(_ first: Int, _ last: Int) -> String {
+        let start = Date(timeIntervalSince1970: TimeInterval(first) * 86_400)
+        let end = Date(timeIntervalSince1970: TimeInterval(last) * 86_400)
+        return (start..<end).formatted(rangeStyle)
     }
 
-    /// An uptime ratio as a percentage with two decimals, rounded down so that any downtime at
-    /// all shows below 100: `99.95%`, and `100%` only for no downtime.
-    static func percent(_ ratio: Double) -> String {
+    /// An uptime ratio as a percentage with two decimals in the site's locale, rounded down so
+    /// that any downtime at all shows below 100: `99.95%` (`99,95 %` in German), and `100%` only
+    /// for no downtime.
+    func percent(_ ratio: Double) -> String {
         let hundredths = Uptime.hundredthsOfPercent(ratio)
-        if hundredths == 10_000 { return "100%" }
-        return "\(hundredths / 100).\(Timestamp.pad(hundredths % 100))%"
+        let digits = hundredths == 10_000 ? 0 : 2
+        return (Double(hundredths) / 10_000).formatted(
+            .percent.precision(.fractionLength(digits)).locale(localization.locale))
     }
 
-    /// `November 2026` for a month key `2026-11`.
-    static func monthLabel(_ key: String) -> String {
+    /// `November 2026` in English, for a month key `2026-11`.
+    func monthLabel(_ key: String) -> String {
         let parts = key.split(separator: "-")
-        guard parts.count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return key }
-        return "\(months[month - 1]) \(parts[0])"
-    }
-
-    /// `1 incident`, `2 incidents`.
-    static func incidentCount(_ count: Int) -> String {
-        count == 1 ? "1 incident" : "\(count) incidents"
-    }
-
-    /// `45 min`, `3 h 5 min`, `2 days 4 h`.
-    static func duration(_ interval: TimeInterval) -> String {
-        let minutes = Int((interval / 60).rounded())
-        if minutes < 1 { return "less than a minute" }
-        if minutes < 60 { return "\(minutes) min" }
-        let hours = minutes / 60
-        if hours < 24 {
-            return minutes % 60 == 0 ? "\(hours) h" : "\(hours) h \(minutes % 60) min"
+        guard parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else {
+            return key
         }
-        let days = hours / 24
-        let unit = days == 1 ? "day" : "days"
-        return hours % 24 == 0 ? "\(days) \(unit)" : "\(days) \(unit) \(hours % 24) h"
+        return Self.midnightUTC(year: year, month: month, day: 1).formatted(monthStyle)
+    }
+
+    /// `1 incident`, `2 incidents`, in the language's plural forms.
+    func incidentCount(_ count: Int) -> String {
+        localization.plural("incident_count", count: count)
+    }
+
+    /// `45 min`, `3 hr, 5 min`, `2 days, 4 hr` in English.
+    func duration(_ interval: TimeInterval) -> String {
+        let minutes = Int((interval / 60).rounded())
+        if minutes < 1 { return localization.string("less_than_a_minute") }
+        return Duration.seconds(minutes * 60).formatted(durationStyle)
+    }
+
+    private static func midnightUTC(year: Int, month: Int, day: Int) -> Date {
+        let days = CivilTime.days(year: year, month: month, day: day)
+        return Date(timeIntervalSince1970: TimeInterval(days) * 86_400)
     }
 }

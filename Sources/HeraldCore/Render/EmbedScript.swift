@@ -27,18 +27,38 @@ struct EmbedScript: Sendable {
         var impact: String
     }
 
+    /// The banner's own words and language, from the site's locale file.
+    struct Words: Encodable, Sendable {
+        /// The language tag, for formatting times.
+        var lang: String
+        /// The link to the incident page.
+        var details: String
+        /// The button.
+        var dismiss: String
+        /// The button's accessible name.
+        var dismissLabel: String
+    }
+
     var items: [Item]
     var statusPageURL: String
+    var words: Words
 
-    init(site: Site, status: SiteStatus) {
+    /// Creates the script's state; without a localization, the banner speaks English.
+    init(site: Site, status: SiteStatus, localization: Localization? = nil) {
+        words = Words(
+            lang: localization?.language ?? "en",
+            details: localization?.string("embed_details") ?? "Details",
+            dismiss: localization?.string("embed_dismiss") ?? "Dismiss",
+            dismissLabel: localization?.string("embed_dismiss_label") ?? "Dismiss status message"
+        )
         items = (status.openIncidents + status.activeMaintenance).map { position in
             let incident = site.incidents[position]
             let latest = incident.latestUpdate
             return Item(
                 id: "\(incident.slug)-\(latest?.anchor ?? "")",
                 title: incident.title,
-                status: incident.maintenanceStatus(at: site.now)?.rawValue ?? latest?.status.rawValue
-                    ?? incident.status.rawValue,
+                status: Self.word(
+                    incident.maintenanceStatus(at: site.now) ?? latest?.status ?? incident.status, localization),
                 time: Timestamp.iso8601(latest?.time ?? incident.started),
                 url: site.config.absoluteURL("incidents/\(incident.slug)/"),
                 components: incident.components.map(\.id),
@@ -48,16 +68,22 @@ struct EmbedScript: Sendable {
         statusPageURL = site.config.url.absoluteString
     }
 
+    private static func word(_ status: UpdateStatus, _ localization: Localization?) -> String {
+        localization?.string("update_status_\(status.apiValue)") ?? status.rawValue
+    }
+
     /// The state as a JavaScript literal: JSON with `<`, `>`, `&` and the line separators escaped,
     /// so no text from an incident can end the script or break older parsers.
     func stateLiteral() throws -> String {
         struct State: Encodable {
             var items: [Item]
             var page: String
+            var t: Words
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(State(items: items, page: statusPageURL)), as: UTF8.self)
+        let json = String(
+            decoding: try encoder.encode(State(items: items, page: statusPageURL, t: words)), as: UTF8.self)
         var result = ""
         for scalar in json.unicodeScalars {
             switch scalar {
@@ -88,7 +114,7 @@ struct EmbedScript: Sendable {
         var items=S.items.filter(function(i){return(!want||i.components.some(function(c){return want.indexOf(c)>=0}))&&!seen(i)});
         if(!items.length)return;
         function el(n,css,t){var e=d.createElement(n);if(css)e.style.cssText=css;if(t)e.textContent=t;return e}
-        function when(t){try{return new Date(t).toLocaleString(undefined,{dateStyle:"medium",timeStyle:"short"})}catch(e){return t}}
+        function when(t){try{return new Date(t).toLocaleString(S.t.lang,{dateStyle:"medium",timeStyle:"short"})}catch(e){return t}}
         function show(){
         var host=el("div","all:initial;display:block;position:"+(top?"relative":"fixed")+";z-index:2147483000;"+(top?"":"left:0;right:0;bottom:0;pointer-events:none;"));
         host.setAttribute("data-herald-banner","");
@@ -99,10 +125,10 @@ struct EmbedScript: Sendable {
         items.forEach(function(i){
         var p=el("p","margin:0 0 4px");p.appendChild(el("strong","font-weight:700",i.title));
         p.appendChild(d.createTextNode(" \u2014 "+i.status+", "+when(i.time)+" "));
-        var a=el("a","color:#9ecbff;text-decoration:underline","Details");a.href=i.url;a.setAttribute("aria-label","Details: "+i.title);
+        var a=el("a","color:#9ecbff;text-decoration:underline",S.t.details);a.href=i.url;a.setAttribute("aria-label",S.t.details+": "+i.title);
         p.appendChild(a);text.appendChild(p)});
-        var b=el("button","flex:none;font:inherit;color:#fff;background:transparent;border:1px solid #fff;border-radius:4px;padding:3px 10px;cursor:pointer","Dismiss");
-        b.type="button";b.setAttribute("aria-label","Dismiss status message");
+        var b=el("button","flex:none;font:inherit;color:#fff;background:transparent;border:1px solid #fff;border-radius:4px;padding:3px 10px;cursor:pointer",S.t.dismiss);
+        b.type="button";b.setAttribute("aria-label",S.t.dismissLabel);
         function ring(e,on){e.style.outline=on?"3px solid #9ecbff":"";e.style.outlineOffset=on?"2px":""}
         [b].concat([].slice.call(text.querySelectorAll("a"))).forEach(function(e){e.addEventListener("focus",function(){ring(e,true)});e.addEventListener("blur",function(){ring(e,false)})});
         var back=null;box.addEventListener("focusin",function(e){var r=e.relatedTarget;if(r&&r!==host&&!host.contains(r)&&!box.contains(r))back=r});

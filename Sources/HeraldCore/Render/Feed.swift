@@ -35,8 +35,14 @@ struct Feed: Sendable {
     var updated: Date
     var entries: [Entry]
 
-    /// The newest `limit` updates of the incidents at `indices`, newest first.
-    static func entries(of indices: [Int], in site: Site, components: [String: Component]) -> [Entry] {
+    /// The newest `limit` updates of the incidents at `indices`, newest first, with the words for
+    /// statuses and impacts from `localization` (English, Statuspage's words, without one).
+    static func entries(
+        of indices: [Int],
+        in site: Site,
+        components: [String: Component],
+        localization: Localization? = nil
+    ) -> [Entry] {
         var candidates: [(incident: Int, update: Int, date: Date)] = []
         for index in indices {
             for (position, update) in site.incidents[index].updates.enumerated() {
@@ -52,13 +58,19 @@ struct Feed: Sendable {
             let update = incident.updates[candidate.update]
             let pageURL = site.config.absoluteURL("incidents/\(incident.slug)/")
             let names = incident.components.compactMap { components[$0.id]?.name }
-            var header = "<p><strong>" + HTML.escape(update.status.rawValue) + "</strong>"
-            header += " · Impact: " + HTML.escape(incident.impact.rawValue.capitalized)
-            if !names.isEmpty { header += " · Affected: " + HTML.escape(names.joined(separator: ", ")) }
+            let status = localization?.string("update_status_\(update.status.apiValue)") ?? update.status.rawValue
+            let impact =
+                localization?.string("impact_\(incident.impact.rawValue)") ?? incident.impact.rawValue.capitalized
+            var header = "<p><strong>" + HTML.escape(status) + "</strong>"
+            header += " · " + HTML.escape(localization?.string("impact") ?? "Impact") + ": " + HTML.escape(impact)
+            if !names.isEmpty {
+                header += " · " + HTML.escape(localization?.string("affected") ?? "Affected:") + " "
+                header += HTML.escape(names.joined(separator: ", "))
+            }
             header += "</p>\n"
             return Entry(
                 id: pageURL + "#" + update.anchor,
-                title: incident.title + " \u{2014} " + update.status.rawValue,
+                title: incident.title + " \u{2014} " + status,
                 url: pageURL + "#" + update.anchor,
                 date: update.time,
                 html: header + update.html,

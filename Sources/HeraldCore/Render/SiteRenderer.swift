@@ -29,6 +29,10 @@ public struct SiteRenderer: Sendable {
     /// How many incidents from before the uptime bars a component page lists; the history pages
     /// have the rest, so no page grows with the whole archive.
     public static let earlierIncidentLimit = 20
+    /// The generated stylesheet holding the brand colour, under `assets/`.
+    public static let brandStylesheet = "brand/brand.css"
+    /// The brand logo under `assets/`, before its file extension.
+    public static let brandLogoStem = "brand/logo."
 
     let site: Site
     let index: SiteIndex
@@ -36,19 +40,33 @@ public struct SiteRenderer: Sendable {
     let theme: Theme
     /// Every component's daily uptime, computed once.
     let uptime: Uptime
+    let localization: Localization
     private let format: DisplayFormat
+    /// The theme's plain strings, for `{{t.key}}`.
+    private let strings: [String: String]
     /// Each asset's path under `assets/` with `?v=` and a hash of its contents, so hosts may cache
     /// assets forever and a changed asset still reaches readers at once.
     private let assetVersions: [String: String]
 
     /// Creates a renderer.
-    public init(site: Site, index: SiteIndex, status: SiteStatus, theme: Theme) {
+    ///
+    /// - Parameter localization: The theme's words in the site's language; without it, pages
+    ///   show each string's key.
+    public init(
+        site: Site,
+        index: SiteIndex,
+        status: SiteStatus,
+        theme: Theme,
+        localization: Localization = Localization(language: "en", texts: [:])
+    ) {
         self.site = site
         self.index = index
         self.status = status
         self.theme = theme
         self.uptime = Uptime(site: site, index: index)
-        self.format = DisplayFormat(timeZone: site.config.timeZone)
+        self.localization = localization
+        self.strings = localization.templateStrings
+        self.format = DisplayFormat(timeZone: site.config.timeZone, localization: localization)
         self.assetVersions = Dictionary(
             theme.assets.map { ($0.path, "assets/\($0.path)?v=\(ContentHash.hex($0.data))") },
             uniquingKeysWith: { first, _ in first }
@@ -98,7 +116,8 @@ public struct SiteRenderer: Sendable {
         case .history:
             return [
                 page(
-                    "history/index.html", template: "history", title: "History · \(site.config.title)",
+                    "history/index.html", template: "history",
+                    title: "\(localization.string("history")) · \(site.config.title)",
                     content: historyContent())
             ]
         case .month(let key):
@@ -108,7 +127,7 @@ public struct SiteRenderer: Sendable {
                 page(
                     "404.html",
                     template: "404",
-                    title: "Page not found · \(site.config.title)",
+                    title: "\(localization.string("page_not_found")) · \(site.config.title)",
                     content: NotFoundContent(),
                     root: site.config.basePath
                 )
@@ -136,7 +155,9 @@ public struct SiteRenderer: Sendable {
             return files
         case .embed:
             return [
-                OutputFile(path: "embed.js", text: try EmbedScript(site: site, status: status).source()),
+                OutputFile(
+                    path: "embed.js",
+                    text: try EmbedScript(site: site, status: status, localization: localization).source()),
                 OutputFile(path: "_headers", text: HostHeaders.netlify()),
                 OutputFile(path: "maintenance.ics", text: MaintenanceCalendar(site: site).ics()),
             ]
@@ -163,6 +184,7 @@ public struct SiteRenderer: Sendable {
                 description: site.config.description,
                 url: site.config.url.absoluteString,
                 language: site.config.language,
+                direction: localization.direction,
                 timeZone: site.config.timeZone.identifier
             ),
             page: PageView(
@@ -177,14 +199,17 @@ public struct SiteRenderer: Sendable {
                     assetVersions.map { (Self.assetKey($0.key), root + $0.value) },
                     uniquingKeysWith: { first, _ in first }
                 ),
-                hasMaintenanceClock: maintenanceClock
+                hasMaintenanceClock: maintenanceClock,
+                brand: brandView(root: root),
+                timeZoneNote: localization.format("times_shown_in", ["zone": site.config.timeZone.identifier])
             ),
             status: StatusView(
                 indicator: status.indicator.rawValue,
-                description: status.indicator.description,
+                description: localization.string("indicator_\(status.indicator.rawValue)"),
                 isOperational: status.indicator == .none
             ),
             built: timeView(site.now),
+            t: strings,
             content: content
         )
         return OutputFile(path: path, text: Self.removingControlCharacters(theme.render(template, context)))
@@ -201,6 +226,17 @@ public struct SiteRenderer: Sendable {
         var result = String.UnicodeScalarView()
         result.append(contentsOf: html.unicodeScalars.lazy.filter { !isForbidden($0) })
         return String(result)
+    }
+
+    /// The brand's stylesheet and logo URLs, when herald.yml sets a brand.
+    private func brandView(root: String) -> BrandView? {
+        guard let brand = site.config.brand else { return nil }
+        let logo = assetVersions.first { $0.key.hasPrefix(Self.brandLogoStem) }?.value
+        return BrandView(
+            color: brand.color ?? "",
+            stylesheet: assetVersions[Self.brandStylesheet].map { root + $0 },
+            logo: logo.map { root + $0 }
+        )
     }
 
     /// `style.css` → `style_css`: the key templates use in `page.assets`.
@@ -229,7 +265,7 @@ public struct SiteRenderer: Sendable {
                 hasName: group.name != nil,
                 components: components,
                 status: worst.rawValue,
-                statusLabel: worst.label
+                statusLabel: label(worst)
             )
         }
         let active = status.activeMaintenance.map { incidentView(site.incidents[$0], root: "./", detailed: false) }
@@ -271,23 +307,36 @@ public struct SiteRenderer: Sendable {
     private func dayView(_ day: Int) -> TimeView {
         let (year, month, dayOfMonth) = CivilTime.civil(fromDays: day)
         let iso = "\(Timestamp.pad(year, 4))-\(Timestamp.pad(month))-\(Timestamp.pad(dayOfMonth))"
-        return TimeView(iso: iso, text: DisplayFormat.day(year: year, month: month, day: dayOfMonth))
+        return TimeView(iso: iso, text: format.day(year: year, month: month, day: dayOfMonth))
     }
 
     /// The uptime chart of a component: runs of alike days merged into one bar, each day with
     /// incidents a bar of its own that links to `chartLinks#day-<date>`.
     private func uptimeView(_ componentID: String, chartLinks: String) -> UptimeView {
-        guard let component = uptime.components[componentID] else {
-            return UptimeView(percent: nil, percent30: nil, days: 0, bars: [])
-        }
+        let days = uptime.components[componentID]?.days.count ?? 0
+        let name = index.componentsByID[componentID]?.name ?? componentID
+        let count = ["days": String(days)]
+        var view = UptimeView(
+            percent: nil,
+            percent30: nil,
+            days: days,
+            figure: localization.format("uptime_over_days", count),
+            chartLabel: localization.format("uptime_chart_label", ["component": name, "days": String(days)]),
+            startLabel: localization.format("uptime_days_ago", count),
+            last30Label: localization.format("uptime_last_days", ["days": "30"]),
+            lastDaysLabel: localization.format("uptime_last_days", count),
+            formula: localization.format("uptime_formula", ["zone": site.config.timeZone.identifier]),
+            bars: []
+        )
+        guard let component = uptime.components[componentID] else { return view }
         var bars: [BarView] = []
         var runStart: UptimeDay?
         var runLength = 0
         func closeRun() {
             guard let first = runStart, runLength > 0 else { return }
             let dates =
-                runLength == 1 ? dayView(first.day).text : DisplayFormat.dayRange(first.day, first.day + runLength - 1)
-            let words = first.hasData ? "No incidents" : "No data"
+                runLength == 1 ? dayView(first.day).text : format.dayRange(first.day, first.day + runLength - 1)
+            let words = localization.string(first.hasData ? "no_incidents" : "no_data")
             bars.append(
                 BarView(
                     status: first.hasData ? "operational" : "no_data",
@@ -314,19 +363,17 @@ public struct SiteRenderer: Sendable {
                 BarView(
                     status: day.worst.rawValue,
                     span: 1,
-                    text: "\(date.text): \(day.worst.label). \(titles)",
+                    text: "\(date.text): \(label(day.worst)). \(titles)",
                     hasLink: true,
                     url: "\(chartLinks)#day-\(date.iso)"
                 )
             )
         }
         closeRun()
-        return UptimeView(
-            percent: component.ratio(lastDays: Uptime.dayCount).map(DisplayFormat.percent),
-            percent30: component.ratio(lastDays: 30).map(DisplayFormat.percent),
-            days: component.days.count,
-            bars: bars
-        )
+        view.percent = component.ratio(lastDays: Uptime.dayCount).map(format.percent)
+        view.percent30 = component.ratio(lastDays: 30).map(format.percent)
+        view.bars = bars
+        return view
     }
 
     private func componentPage(_ component: Component) -> OutputFile {
@@ -380,10 +427,10 @@ public struct SiteRenderer: Sendable {
             let year = String(key.prefix(4))
             let month = MonthView(
                 key: key,
-                label: DisplayFormat.monthLabel(key),
+                label: format.monthLabel(key),
                 url: "\(key)/",
                 count: index.incidentsByMonth[key]?.count ?? 0,
-                countLabel: DisplayFormat.incidentCount(index.incidentsByMonth[key]?.count ?? 0),
+                countLabel: format.incidentCount(index.incidentsByMonth[key]?.count ?? 0),
                 incidents: []
             )
             if years.last?.year == year {
@@ -400,20 +447,20 @@ public struct SiteRenderer: Sendable {
         let positions = index.incidentsByMonth[key] ?? []
         let month = MonthView(
             key: key,
-            label: DisplayFormat.monthLabel(key),
+            label: format.monthLabel(key),
             url: "\(root)history/\(key)/",
             count: positions.count,
-            countLabel: DisplayFormat.incidentCount(positions.count),
+            countLabel: format.incidentCount(positions.count),
             incidents: positions.map { incidentView(site.incidents[$0], root: root, detailed: false) }
         )
         let position = index.months.firstIndex(of: key) ?? 0
-        let link = { (key: String) in LinkView(url: "\(root)history/\(key)/", text: DisplayFormat.monthLabel(key)) }
+        let link = { (key: String) in LinkView(url: "\(root)history/\(key)/", text: format.monthLabel(key)) }
         let newer = position > 0 ? link(index.months[position - 1]) : nil
         let older = position + 1 < index.months.count ? link(index.months[position + 1]) : nil
         return page(
             "history/\(key)/index.html",
             template: "month",
-            title: "\(month.label) · History · \(site.config.title)",
+            title: "\(month.label) · \(localization.string("history")) · \(site.config.title)",
             content: MonthContent(month: month, newer: newer, older: older)
         )
     }
@@ -432,7 +479,7 @@ public struct SiteRenderer: Sendable {
             description: component.description,
             url: "\(root)components/\(component.id)/",
             status: current.rawValue,
-            statusLabel: current.label,
+            statusLabel: label(current),
             isOperational: current == .operational,
             uptime: uptimeView(component.id, chartLinks: chartLinks)
         )
@@ -441,11 +488,19 @@ public struct SiteRenderer: Sendable {
     private func updateView(_ update: IncidentUpdate) -> UpdateView {
         UpdateView(
             status: update.status.apiValue,
-            statusLabel: update.status.rawValue,
+            statusLabel: label(update.status),
             anchor: update.anchor,
             time: timeView(update.time),
             bodyHTML: update.html
         )
+    }
+
+    private func label(_ status: ComponentStatus) -> String {
+        localization.string("component_status_\(status.rawValue)")
+    }
+
+    private func label(_ status: UpdateStatus) -> String {
+        localization.string("update_status_\(status.apiValue)")
     }
 
     private func incidentView(_ incident: Incident, root: String, detailed: Bool) -> IncidentView {
@@ -455,7 +510,7 @@ public struct SiteRenderer: Sendable {
                 name: component.name,
                 url: "\(root)components/\(component.id)/",
                 status: affected.status.rawValue,
-                statusLabel: affected.status.label
+                statusLabel: label(affected.status)
             )
         }
         let statusWord =
@@ -466,13 +521,13 @@ public struct SiteRenderer: Sendable {
             title: incident.title,
             url: "\(root)incidents/\(incident.slug)/",
             impact: incident.impact.rawValue,
-            impactLabel: incident.impact.rawValue.capitalized,
+            impactLabel: localization.string("impact_\(incident.impact.rawValue)"),
             status: statusWord.apiValue,
-            statusLabel: statusWord.rawValue,
+            statusLabel: label(statusWord),
             isOpen: incident.isOpen,
             started: timeView(incident.started),
             resolved: incident.resolvedAt.map(timeView),
-            duration: DisplayFormat.duration(incident.duration(now: site.now)),
+            duration: format.duration(incident.duration(now: site.now)),
             components: affected,
             hasComponents: !affected.isEmpty,
             componentIDs: incident.components.map(\.id).joined(separator: " "),
@@ -495,17 +550,20 @@ public struct SiteRenderer: Sendable {
             let entries = Feed.entries(
                 of: index.incidentsByComponent[component.id] ?? [],
                 in: site,
-                components: index.componentsByID
+                components: index.componentsByID,
+                localization: localization
             )
             feed = makeFeed(
                 title: "\(site.config.title): \(component.name)",
-                description: "Incidents affecting \(component.name)",
+                description: localization.format("component_feed_description", ["component": component.name]),
                 folder: folder,
                 entries: entries
             )
         } else {
             folder = ""
-            let entries = Feed.entries(of: Array(site.incidents.indices), in: site, components: index.componentsByID)
+            let entries = Feed.entries(
+                of: Array(site.incidents.indices), in: site, components: index.componentsByID,
+                localization: localization)
             feed = makeFeed(
                 title: site.config.title, description: site.config.description, folder: "", entries: entries)
         }

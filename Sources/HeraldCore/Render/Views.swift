@@ -8,6 +8,8 @@ struct PageContext<Content: Sendable & Encodable>: Sendable, Encodable {
     var page: PageView
     var status: StatusView
     var built: TimeView
+    /// The theme's plain strings in the site's language (`{{t.view_history}}`).
+    var t: [String: String]
     var content: Content
 }
 
@@ -16,6 +18,8 @@ struct SiteView: Sendable, Encodable {
     var description: String
     var url: String
     var language: String
+    /// `ltr` or `rtl`, for `<html dir>`.
+    var direction: String
     var timeZone: String
 }
 
@@ -35,6 +39,19 @@ struct PageView: Sendable, Encodable {
     /// Whether the page shows a maintenance that the build's clock has not finished, so that the
     /// theme loads `maintenance.js` to move it along between builds.
     var hasMaintenanceClock: Bool
+    /// The brand from herald.yml, absent without one.
+    var brand: BrandView?
+    /// "Times are shown in Europe/Berlin." in the site's language.
+    var timeZoneNote: String
+}
+
+struct BrandView: Sendable, Encodable {
+    /// `#rrggbb`, or empty.
+    var color: String
+    /// The URL of the generated stylesheet that sets `--brand`, when a colour is set.
+    var stylesheet: String?
+    /// The URL of the logo, when one is set.
+    var logo: String?
 }
 
 struct FeedLinks: Sendable, Encodable {
@@ -76,6 +93,17 @@ struct UptimeView: Sendable, Encodable {
     var percent30: String?
     /// The number of days the bars cover.
     var days: Int
+    /// "uptime over the last 90 days", after the percentage.
+    var figure: String
+    /// The chart's accessible name: "Public API: status day by day over the last 90 days".
+    var chartLabel: String
+    /// The axis's first label: "90 days ago".
+    var startLabel: String
+    /// "Last 30 days" and "Last 90 days".
+    var last30Label: String
+    var lastDaysLabel: String
+    /// How the figures are computed, in a sentence or two for readers.
+    var formula: String
     /// Runs of equal days, oldest first: a day with incidents is a bar of its own.
     var bars: [BarView]
 }

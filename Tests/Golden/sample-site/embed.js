@@ -6,7 +6,7 @@ function seen(i){try{return localStorage.getItem("herald:"+i.id)==="1"}catch(e){
 var items=S.items.filter(function(i){return(!want||i.components.some(function(c){return want.indexOf(c)>=0}))&&!seen(i)});
 if(!items.length)return;
 function el(n,css,t){var e=d.createElement(n);if(css)e.style.cssText=css;if(t)e.textContent=t;return e}
-function when(t){try{return new Date(t).toLocaleString(undefined,{dateStyle:"medium",timeStyle:"short"})}catch(e){return t}}
+function when(t){try{return new Date(t).toLocaleString(S.t.lang,{dateStyle:"medium",timeStyle:"short"})}catch(e){return t}}
 function show(){
 var host=el("div","all:initial;display:block;position:"+(top?"relative":"fixed")+";z-index:2147483000;"+(top?"":"left:0;right:0;bottom:0;pointer-events:none;"));
 host.setAttribute("data-herald-banner","");
@@ -17,10 +17,10 @@ var text=el("div","flex:1;min-width:0");
 items.forEach(function(i){
 var p=el("p","margin:0 0 4px");p.appendChild(el("strong","font-weight:700",i.title));
 p.appendChild(d.createTextNode(" \u2014 "+i.status+", "+when(i.time)+" "));
-var a=el("a","color:#9ecbff;text-decoration:underline","Details");a.href=i.url;a.setAttribute("aria-label","Details: "+i.title);
+var a=el("a","color:#9ecbff;text-decoration:underline",S.t.details);a.href=i.url;a.setAttribute("aria-label",S.t.details+": "+i.title);
 p.appendChild(a);text.appendChild(p)});
-var b=el("button","flex:none;font:inherit;color:#fff;background:transparent;border:1px solid #fff;border-radius:4px;padding:3px 10px;cursor:pointer","Dismiss");
-b.type="button";b.setAttribute("aria-label","Dismiss status message");
+var b=el("button","flex:none;font:inherit;color:#fff;background:transparent;border:1px solid #fff;border-radius:4px;padding:3px 10px;cursor:pointer",S.t.dismiss);
+b.type="button";b.setAttribute("aria-label",S.t.dismissLabel);
 function ring(e,on){e.style.outline=on?"3px solid #9ecbff":"";e.style.outlineOffset=on?"2px":""}
 [b].concat([].slice.call(text.querySelectorAll("a"))).forEach(function(e){e.addEventListener("focus",function(){ring(e,true)});e.addEventListener("blur",function(){ring(e,false)})});
 var back=null;box.addEventListener("focusin",function(e){var r=e.relatedTarget;if(r&&r!==host&&!host.contains(r)&&!box.contains(r))back=r});
@@ -30,4 +30,4 @@ box.appendChild(b);root.appendChild(box);
 if(top)d.body.insertBefore(host,d.body.firstChild);else d.body.appendChild(host);
 setTimeout(function(){box.insertBefore(text,b)},50)}
 if(d.body)show();else d.addEventListener("DOMContentLoaded",show);
-})({"items":[{"components":["payments","billing-emails"],"id":"2026-11-27-delayed-payments-update-20261127T085000Z","impact":"major","status":"Monitoring","time":"2026-11-27T08:50:00Z","title":"Delayed payment processing","url":"https://status.acme-cloud.example/incidents/2026-11-27-delayed-payments/"}],"page":"https://status.acme-cloud.example/"});
+})({"items":[{"components":["payments","billing-emails"],"id":"2026-11-27-delayed-payments-update-20261127T085000Z","impact":"major","status":"Monitoring","time":"2026-11-27T08:50:00Z","title":"Delayed payment processing","url":"https://status.acme-cloud.example/incidents/2026-11-27-delayed-payments/"}],"page":"https://status.acme-cloud.example/","t":{"details":"Details","dismiss":"Dismiss","dismissLabel":"Dismiss status message","lang":"en"}});

@@ -1,0 +1,14 @@
+/// One entry of a locale file: a plain string, or one string per plural category.
+public enum LocalizedText: Sendable, Hashable {
+    case plain(String)
+    /// Strings by plural category; `other` is always present.
+    case plural([PluralCategory: String])
+
+    /// The text for `count`, falling back to `other`.
+    func text(for category: PluralCategory) -> String {
+        switch self {
+        case .plain(let text): text
+        case .plural(let forms): forms[category] ?? forms[.other] ?? ""
+        }
+    }
+}
