@@ -67,12 +67,17 @@ def main():
         impact = rng.choice(IMPACTS)
         if n % 20 == 7:
             # About 5% are scheduled maintenance: announced three days ahead, then under way and done.
+            # The first one is still ahead (9 days after the corpus's clock), as on a real page.
+            if n == 7:
+                start = end + timedelta(days=9, hours=2)
             finish = start + timedelta(minutes=rng.randint(60, 240))
             lines = ["---", f"title: Maintenance {n} on {', '.join(components)}", "maintenance:",
                      f"  start: {start:%Y-%m-%d %H:%M} UTC", f"  end: {finish:%Y-%m-%d %H:%M} UTC",
                      f"components: [{', '.join(components)}]", "---", ""]
-            for status, when in (("Completed", finish), ("In progress", start),
-                                 ("Scheduled", start - timedelta(days=3))):
+            updates = (("Completed", finish), ("In progress", start), ("Scheduled", start - timedelta(days=3)))
+            if start > end:
+                updates = (("Scheduled", end - timedelta(days=1)),)
+            for status, when in updates:
                 lines += [f"## {status} — {when:%Y-%m-%d %H:%M} UTC", body(rng), ""]
         else:
             times, t = [], start

@@ -107,7 +107,7 @@ STATE = """
 const card = document.querySelector('[data-start]');
 const section = card && card.closest('[data-maintenance-section]');
 const row = id => document.querySelector(`li.component[data-component="${id}"]`);
-const rowState = id => row(id) && [row(id).className, row(id).querySelector('[data-role=component-status]').textContent];
+const rowState = id => row(id) && [row(id).className, row(id).querySelector('.component-status').textContent.trim()];
 const visible = name => { const s = document.querySelector(`[data-maintenance-section="${name}"]`); return s ? !s.hidden : null; };
 return {
   badge: card && card.querySelector('[data-role=status]').textContent,

@@ -265,7 +265,8 @@ public struct SiteRenderer: Sendable {
                 hasName: group.name != nil,
                 components: components,
                 status: worst.rawValue,
-                statusLabel: label(worst)
+                statusLabel: label(worst),
+                uptimeStartLabel: localization.format("uptime_days_ago", ["days": String(Uptime.dayCount)])
             )
         }
         let active = status.activeMaintenance.map { incidentView(site.incidents[$0], root: "./", detailed: false) }
@@ -323,6 +324,7 @@ public struct SiteRenderer: Sendable {
             figure: localization.format("uptime_over_days", count),
             chartLabel: localization.format("uptime_chart_label", ["component": name, "days": String(days)]),
             startLabel: localization.format("uptime_days_ago", count),
+            showsAxis: chartLinks.isEmpty,
             last30Label: localization.format("uptime_last_days", ["days": "30"]),
             lastDaysLabel: localization.format("uptime_last_days", count),
             formula: localization.format("uptime_formula", ["zone": site.config.timeZone.identifier]),
@@ -477,6 +479,7 @@ public struct SiteRenderer: Sendable {
             id: component.id,
             name: component.name,
             description: component.description,
+            hasDescription: !component.description.isEmpty,
             url: "\(root)components/\(component.id)/",
             status: current.rawValue,
             statusLabel: label(current),

@@ -78,6 +78,8 @@ struct ComponentView: Sendable, Encodable {
     var id: String
     var name: String
     var description: String
+    /// Whether `description` is not empty (Mustache shows a section for an empty string).
+    var hasDescription: Bool
     var url: String
     var status: String
     var statusLabel: String
@@ -99,6 +101,8 @@ struct UptimeView: Sendable, Encodable {
     var chartLabel: String
     /// The axis's first label: "90 days ago".
     var startLabel: String
+    /// Whether the chart draws its own axis (on a component page; the index has one per group).
+    var showsAxis: Bool
     /// "Last 30 days" and "Last 90 days".
     var last30Label: String
     var lastDaysLabel: String
@@ -129,6 +133,8 @@ struct GroupView: Sendable, Encodable {
     var components: [ComponentView]
     var status: String
     var statusLabel: String
+    /// The uptime axis's first label ("90 days ago"): the index shows one axis per group.
+    var uptimeStartLabel: String
 }
 
 struct AffectedView: Sendable, Encodable {

@@ -1,7 +1,4 @@
-// Herald: keeps scheduled maintenance truthful between builds. The page is complete without this
-// script (it states each window's times); with it, a maintenance turns from "Scheduled" to
-// "In progress" at its start and to "Completed" at its end, even if the site was not rebuilt.
-// Labels come from the script tag's data attributes, so themes and languages can change them.
+// Herald: moves scheduled maintenance along between builds (optional; the page states the times).
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -27,8 +24,6 @@
     return !card.hidden && (current === "in_progress" || current === "verifying");
   }
 
-  // A component is under maintenance while an active maintenance names it; rows an incident made
-  // worse keep their status.
   function syncComponents(cards) {
     var held = {};
     var named = {};
@@ -40,15 +35,16 @@
       });
     });
     document.querySelectorAll("li.component[data-component]").forEach(function (row) {
-      var text = row.querySelector("[data-role=component-status]");
+      var status = row.querySelector(".component-status");
+      var text = status && status.lastChild;
       var id = row.getAttribute("data-component");
       if (!named[id]) return;
       if (held[id] && row.classList.contains("status--operational")) {
         swapStatusClass(row, "under_maintenance");
-        if (text) text.textContent = label("under-maintenance");
+        if (text) text.textContent = " " + label("under-maintenance");
       } else if (!held[id] && row.classList.contains("status--under_maintenance")) {
         swapStatusClass(row, "operational");
-        if (text) text.textContent = label("operational");
+        if (text) text.textContent = " " + label("operational");
       }
     });
   }
