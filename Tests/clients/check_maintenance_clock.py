@@ -17,7 +17,8 @@ A second site is built here with HERALD_BINARY from the repository's theme and o
 a site without incidents, to check the overall banner: "All Systems Operational" turns into
 "Service Under Maintenance" inside the window and back after it.
 
-The pages are served by python's http.server on 127.0.0.1 (the pages' CSP is default-src 'self').
+The pages are served by python's http.server on 127.0.0.1 (the pages' CSP is default-src 'self'),
+through headless.py, like the other Chromium checks.
 Exits 0 when everything passes, 1 otherwise.
 """
 
@@ -25,16 +26,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-CHROMIUM = os.environ.get("HERALD_CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("HERALD_CHROMEDRIVER", "/usr/bin/chromedriver")
+import headless
+
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent.parent
 SLUG = "2026-12-06-payment-provider-migration"
 
@@ -49,42 +48,6 @@ def check(condition: bool, message: str) -> None:
 
 def millis(text: str) -> int:
     return int(datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc).timestamp() * 1000)
-
-
-def serve(directory: Path) -> tuple[subprocess.Popen, int]:
-    for _ in range(5):
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
-        server = subprocess.Popen(
-            [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(directory)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and server.poll() is None:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                    return server, port
-            except OSError:
-                time.sleep(0.05)
-        server.kill()
-    raise SystemExit("check_maintenance_clock: could not start http.server")
-
-
-def browser(profile: str):
-    os.environ.setdefault("SE_OFFLINE", "true")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     f"--user-data-dir={profile}", "--no-first-run", "--window-size=1280,1024",
-                     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
 
 
 def load(driver, url: str, now: str) -> None:
@@ -174,9 +137,9 @@ def quiet_site(driver, herald: str, root: Path, work: Path) -> None:
     out = work / "quiet-site"
     subprocess.run([herald, "build", "--root", str(source), "--output", str(out), "--now", "2026-11-27T09:00:00Z"],
                    check=True, stdout=subprocess.DEVNULL)
-    server, port = serve(out)
+    server, url = headless.serve(out)
     try:
-        base = f"http://127.0.0.1:{port}"
+        base = url.rstrip("/")
         load(driver, base + "/", "2026-11-27T09:00:00Z")
         state = driver.execute_script(STATE)
         check(state["overall"] == ["overall overall--none", "All Systems Operational"], f"quiet site at build time ({state['overall']})")
@@ -189,7 +152,7 @@ def quiet_site(driver, herald: str, root: Path, work: Path) -> None:
         state = driver.execute_script(STATE)
         check(state["overall"] == ["overall overall--none", "All Systems Operational"], f"quiet site after the window ({state['overall']})")
     finally:
-        server.kill()
+        server.shutdown()
 
 
 def main(argv: list[str]) -> int:
@@ -199,14 +162,14 @@ def main(argv: list[str]) -> int:
     site, herald = Path(argv[1]), argv[2]
     root = Path(argv[3]) if len(argv) > 3 else DEFAULT_ROOT
     with tempfile.TemporaryDirectory() as work:
-        driver = browser(os.path.join(work, "profile"))
-        server, port = serve(site)
+        driver = headless.start_browser(os.path.join(work, "profile"), "check_maintenance_clock")
+        server, url = headless.serve(site)
         try:
-            sample_site(driver, f"http://127.0.0.1:{port}", site)
+            sample_site(driver, url.rstrip("/"), site)
             quiet_site(driver, herald, root, Path(work))
         finally:
             driver.quit()
-            server.kill()
+            server.shutdown()
     print(f"check_maintenance_clock: {len(failures)} problem(s)")
     return 1 if failures else 0
 

@@ -33,18 +33,6 @@ enum JSONValue: Sendable, Hashable, Encodable, ExpressibleByStringLiteral, Expre
     }
 }
 
-/// The one JSON form of notification payloads: sorted keys, indented, slashes unescaped, a final
-/// newline.
-enum NotifyJSON {
-    static func encode(_ value: some Encodable) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(value)
-        data.append(0x0A)
-        return data
-    }
-}
-
 extension String {
     /// The string cut to at most `limit` characters, ending in "…" when cut.
     func truncated(to limit: Int) -> String {

@@ -12,10 +12,10 @@ public enum NotifyPayload {
     /// - Returns: UTF-8 JSON.
     public static func body(for kind: NotifyTarget.Kind, notice: UpdateNotice, context: NotifyContext) throws -> Data {
         switch kind {
-        case .slack: try NotifyJSON.encode(slack(notice, context: context))
-        case .teams: try NotifyJSON.encode(teams(notice, context: context))
-        case .discord: try NotifyJSON.encode(discord(notice, context: context))
-        case .webhook: try NotifyJSON.encode(statuspageWebhook(notice, context: context))
+        case .slack: try JSONOutput.encode(slack(notice, context: context))
+        case .teams: try JSONOutput.encode(teams(notice, context: context))
+        case .discord: try JSONOutput.encode(discord(notice, context: context))
+        case .webhook: try JSONOutput.encode(statuspageWebhook(notice, context: context))
         }
     }
 
