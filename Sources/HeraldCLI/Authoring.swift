@@ -146,10 +146,16 @@ struct Update: ParsableCommand {
     @Argument(help: "The incident's slug, file name or path.")
     var incident: String
 
-    @Option(name: .long, help: "investigating, identified, update, monitoring, resolved or postmortem.")
+    @Option(
+        name: .long,
+        help:
+            "investigating, identified, update, monitoring, resolved or postmortem; for a maintenance scheduled, \"in progress\", verifying, completed, cancelled or update."
+    )
     var status: String
 
-    @Flag(name: .long, help: "Update the incident even though it is resolved.")
+    @Flag(
+        name: .long, help: "Update the incident even though it is resolved (or the maintenance completed or cancelled)."
+    )
     var force = false
 
     @OptionGroup var text: MessageOptions

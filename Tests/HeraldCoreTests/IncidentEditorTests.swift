@@ -130,6 +130,40 @@ struct IncidentEditorTests {
         #expect(incident.latestUpdate?.markdown == "Still watching.")
     }
 
+    @Test func aMaintenanceTakesUpdatesUntilItIsCompletedOrCancelled() throws {
+        let root = try Fixture.copyOfSample()
+        let path = "incidents/2026-12-06-payment-provider-migration.md"
+        let before = try editor(at: root, now: "2026-11-28T10:00:00Z")
+        // Upcoming: a maintenance is never "open", but it still takes updates.
+        _ = try before.addUpdate(to: path, status: "update", message: "Still on.", force: false)
+        let during = try editor(at: root, now: "2026-12-06T02:10:00Z")
+        _ = try during.addUpdate(to: path, status: "In Progress", message: "Started.", force: false)
+        let calledOff = try editor(at: root, now: "2026-12-06T02:20:00Z")
+        _ = try calledOff.addUpdate(to: path, status: "cancelled", message: "Called off.", force: false)
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        let incident = try #require(
+            IncidentParser(config: calledOff.config, now: calledOff.now).parse(SourceFile(path: path, text: text))
+                .incident)
+        #expect(incident.updates.map(\.status) == [.cancelled, .inProgress, .update, .scheduled])
+        #expect(incident.maintenanceStatus(at: calledOff.now) == .cancelled)
+        // Once cancelled (or completed), only --force adds more.
+        let later = try editor(at: root, now: "2026-12-06T02:30:00Z")
+        do {
+            _ = try later.addUpdate(to: path, status: "update", message: "x", force: false)
+            Issue.record("a cancelled maintenance took an update without --force")
+        } catch {
+            #expect(
+                error.diagnostics.map(\.message) == [
+                    "the maintenance is already cancelled; add --force to update it anyway"
+                ])
+        }
+        _ = try later.addUpdate(to: path, status: "update", message: "Rescheduling soon.", force: true)
+        // The sample's completed maintenance is finished too.
+        #expect(throws: IncidentEditor.Failure.self) {
+            try later.addUpdate(to: "2026-10-18-database-upgrade", status: "update", message: "x", force: false)
+        }
+    }
+
     @Test func resolveEndsTheIncidentAndRefusesToRepeatWithoutForce() throws {
         let root = try Fixture.copyOfSample()
         let editor = try editor(at: root, now: "2026-11-27T10:00:00Z")

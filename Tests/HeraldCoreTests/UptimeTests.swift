@@ -200,7 +200,6 @@ struct UptimeTests {
         #expect(uptime.days.map(\.measured) == [0, 39_600, 36_000])
         #expect(uptime.days.map(\.downtime) == [0, 0, 0])
         #expect(uptime.ratio(lastDays: 3) == 1)
-        #expect(uptime.ratio(lastDays: 3) != nil)
 
         let (future, _) = Self.uptime([], now: "2026-11-27T09:00:00Z", days: 3, since: "2026-12-01T00:00:00Z")
         #expect(future.days.map(\.hasData) == [false, false, false])

@@ -162,10 +162,19 @@ public struct IncidentEditor: Sendable {
         guard let incident = parsed.incident else {
             throw Failure(diagnostics: parsed.diagnostics.filter { $0.severity == .error })
         }
-        if !incident.isOpen, !force, statusWord != .postmortem {
+        // A maintenance is never "open": it is finished once completed or cancelled.
+        let finished: String?
+        if incident.maintenance != nil {
+            let stage = incident.maintenanceStatus(at: now)
+            finished =
+                stage == .completed || stage == .cancelled
+                ? "the maintenance is already \(stage?.rawValue.lowercased() ?? "over")" : nil
+        } else {
+            finished = incident.isOpen ? nil : "the incident is already resolved"
+        }
+        if let finished, !force, statusWord != .postmortem {
             throw Failure(diagnostics: [
-                Diagnostic(
-                    at: SourceLocation(path: path), "the incident is already resolved; add --force to update it anyway")
+                Diagnostic(at: SourceLocation(path: path), "\(finished); add --force to update it anyway")
             ])
         }
         let section = "## \(statusWord.rawValue) \u{2014} \(headingTime)\n\n" + Self.normalized(message) + "\n"
