@@ -86,9 +86,9 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {
                 let writer = SiteWriter(output: output)
-                try writer.prepare(protecting: [root])
+                let leftovers = try writer.prepare(protecting: [root])
                 try writer.write(files)
-                try writer.commit()
+                try writer.commit(keeping: Set(files.map(\.path) + [SiteWriter.markerName]), leftovers: leftovers)
             }
         }
     }

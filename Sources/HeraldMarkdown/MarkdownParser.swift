@@ -227,13 +227,34 @@ public struct MarkdownParser: Sendable {
     /// cmark-gfm renders task-list items as bare disabled checkboxes, which have no accessible
     /// name; give each one that says whether the task is done.
     static func labelingTaskCheckboxes(_ html: String) -> String {
-        html.replacing(
+        // Most documents have no task list; one scan for `<input` spares them two replacements.
+        guard containsInput(html) else { return html }
+        return html.replacing(
             "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
             with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"
         ).replacing(
             "<input type=\"checkbox\" disabled=\"\" />",
             with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />"
         )
+    }
+
+    /// Whether `html` contains `<input`, by a plain byte scan (the generic `firstRange(of:)` costs
+    /// more than the parsing).
+    static func containsInput(_ html: String) -> Bool {
+        let pattern = Array("<input".utf8)
+        let bytes = html.utf8
+        var index = bytes.startIndex
+        while let open = bytes[index...].firstIndex(of: pattern[0]) {
+            var candidate = open
+            var matched = 0
+            while matched < pattern.count, candidate < bytes.endIndex, bytes[candidate] == pattern[matched] {
+                matched += 1
+                candidate = bytes.index(after: candidate)
+            }
+            if matched == pattern.count { return true }
+            index = bytes.index(after: open)
+        }
+        return false
     }
 
     /// Removes URLs whose scheme is not allowed from every link and image in the tree.

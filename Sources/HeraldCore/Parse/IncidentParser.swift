@@ -274,7 +274,7 @@ public struct IncidentParser: Sendable {
             let heading = document.blocks[index]
             let line = heading.startLine + split.bodyLineOffset
             let lineText =
-                bodyLines.indices.contains(heading.startLine - 1) ? String(bodyLines[heading.startLine - 1]) : ""
+                bodyLines.indices.contains(heading.startLine - 1) ? bodyLines[heading.startLine - 1] : ""
             guard let parts = UpdateHeading.split(heading.plainText) else {
                 diagnostics.append(
                     file.diagnostic(
@@ -287,21 +287,22 @@ public struct IncidentParser: Sendable {
                 )
                 continue
             }
-            let statusColumn = column(of: parts.status, in: lineText, fallback: heading.startColumn)
+            // Columns are looked up only for a message: most headings have none.
+            let statusColumn = { column(of: parts.status, in: lineText, fallback: heading.startColumn) }
             let status = UpdateStatus(rawValue: parts.status).flatMap { allowedStatuses.contains($0) ? $0 : nil }
             if status == nil {
                 let names = allowedStatuses.map(\.rawValue)
                 diagnostics.append(
                     file.diagnostic(
                         line: line,
-                        column: statusColumn,
+                        column: statusColumn(),
                         "unknown update status '\(parts.status)'",
                         expected: names,
                         suggestion: Suggestion.didYouMean(parts.status, in: names)
                     )
                 )
             }
-            let timeColumn = column(of: parts.time, in: lineText, fallback: heading.startColumn)
+            let timeColumn = { column(of: parts.time, in: lineText, fallback: heading.startColumn) }
             var time: Date?
             switch timeParser.parse(parts.time) {
             case .success(let date): time = date
@@ -309,7 +310,7 @@ public struct IncidentParser: Sendable {
                 diagnostics.append(
                     file.diagnostic(
                         line: line,
-                        column: timeColumn + failure.offset,
+                        column: timeColumn() + failure.offset,
                         failure.message,
                         expected: TimeParser.acceptedForms
                     )
@@ -321,7 +322,7 @@ public struct IncidentParser: Sendable {
                 diagnostics.append(
                     file.diagnostic(
                         line: line,
-                        column: timeColumn,
+                        column: timeColumn(),
                         "two updates have the same time (the other is on line \(other)); give each update its own time"
                     )
                 )
@@ -333,7 +334,7 @@ public struct IncidentParser: Sendable {
                     file.diagnostic(
                         .warning,
                         line: line,
-                        column: timeColumn,
+                        column: timeColumn(),
                         "update is in the future (the build's clock is \(Timestamp.iso8601(now)))"
                     )
                 )
@@ -342,7 +343,7 @@ public struct IncidentParser: Sendable {
                 diagnostics.append(
                     file.diagnostic(
                         line: line,
-                        column: timeColumn,
+                        column: timeColumn(),
                         "update is before the incident's 'started' time (\(Timestamp.iso8601(started)))"
                     )
                 )
@@ -397,7 +398,7 @@ public struct IncidentParser: Sendable {
     }
 
     /// The 1-based column of `needle` in `line`, counted in Unicode scalars.
-    private func column(of needle: String, in line: String, fallback: Int) -> Int {
+    private func column(of needle: String, in line: Substring, fallback: Int) -> Int {
         guard !needle.isEmpty, let range = line.range(of: needle) else { return fallback }
         return line.unicodeScalars[..<range.lowerBound].count + 1
     }

@@ -203,8 +203,9 @@ public struct Builder: Sendable {
         start = clock.now
         let writer = SiteWriter(output: options.output)
         let outputLocation = SourceLocation(path: options.output.lastPathComponent)
+        let leftovers: SiteWriter.Leftovers
         do {
-            try writer.prepare(
+            leftovers = try writer.prepare(
                 protecting: [options.root],
                 sources: [
                     options.root.appendingPathComponent("incidents"), options.root.appendingPathComponent("theme"),
@@ -213,13 +214,14 @@ public struct Builder: Sendable {
         } catch {
             throw DiagnosticsError([Diagnostic(at: outputLocation, error.description)])
         }
-        let counts: [Int]
+        var written: Set<String> = [SiteWriter.markerName]
         do {
-            counts = try await parallelMap(renderer.jobs) { job in
+            let paths = try await parallelMap(renderer.jobs) { job in
                 let files = try renderer.render(job)
                 try writer.write(files)
-                return files.count
+                return files.map(\.path)
             }
+            for batch in paths { written.formUnion(batch) }
         } catch {
             writer.discard()
             throw DiagnosticsError([Diagnostic(at: outputLocation, "build failed: \(error)")])
@@ -229,7 +231,7 @@ public struct Builder: Sendable {
         progress(5, Self.stageNames[4])
         start = clock.now
         do {
-            try writer.commit()
+            try writer.commit(keeping: written, leftovers: leftovers)
         } catch {
             writer.discard()
             throw DiagnosticsError([Diagnostic(at: outputLocation, error.description)])
@@ -238,7 +240,7 @@ public struct Builder: Sendable {
 
         return Report(
             warnings: checked.diagnostics.filter { $0.severity == .warning },
-            fileCount: counts.reduce(1, +),
+            fileCount: written.count,
             incidentCount: site.incidents.count { $0.maintenance == nil },
             maintenanceCount: site.incidents.count { $0.maintenance != nil },
             stages: stages

@@ -43,17 +43,30 @@ struct Feed: Sendable {
         components: [String: Component],
         localization: Localization? = nil
     ) -> [Entry] {
-        var candidates: [(incident: Int, update: Int, date: Date)] = []
+        typealias Candidate = (incident: Int, update: Int, date: Date)
+        // Newest first; ties broken by slug so the order never depends on the input order.
+        func precedes(_ a: Candidate, _ b: Candidate) -> Bool {
+            a.date != b.date ? a.date > b.date : site.incidents[a.incident].slug < site.incidents[b.incident].slug
+        }
+        // Only the newest `limit` are kept while walking, rather than sorting every update of the
+        // archive for each feed.
+        var candidates: [Candidate] = []
+        candidates.reserveCapacity(limit + 1)
         for index in indices {
             for (position, update) in site.incidents[index].updates.enumerated() {
-                candidates.append((index, position, update.time))
+                let candidate = (index, position, update.time)
+                if candidates.count == limit, !precedes(candidate, candidates[limit - 1]) { continue }
+                var low = 0
+                var high = candidates.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if precedes(candidates[middle], candidate) { low = middle + 1 } else { high = middle }
+                }
+                candidates.insert(candidate, at: low)
+                if candidates.count > limit { candidates.removeLast() }
             }
         }
-        // Newest first; ties broken by slug so the order never depends on the input order.
-        candidates.sort {
-            ($0.date, site.incidents[$1.incident].slug) > ($1.date, site.incidents[$0.incident].slug)
-        }
-        return candidates.prefix(limit).map { candidate in
+        return candidates.map { candidate in
             let incident = site.incidents[candidate.incident]
             let update = incident.updates[candidate.update]
             let pageURL = site.config.absoluteURL("incidents/\(incident.slug)/")

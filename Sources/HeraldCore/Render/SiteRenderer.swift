@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Turns the site into output files. The work is split into independent jobs (one page, one
 /// component's feeds, ...) that the pipeline runs in parallel; each job only reads the shared
@@ -44,6 +45,9 @@ public struct SiteRenderer: Sendable {
     private let format: DisplayFormat
     /// The theme's plain strings, for `{{t.key}}`.
     private let strings: [String: String]
+    /// Every incident as the pages two folders deep (incident, component and month pages) show
+    /// it, made once: formatting its times and duration is much of the cost of a view.
+    private var summaries: [IncidentView] = []
     /// Each asset's path under `assets/` with `?v=` and a hash of its contents, so hosts may cache
     /// assets forever and a changed asset still reaches readers at once.
     private let assetVersions: [String: String]
@@ -71,7 +75,23 @@ public struct SiteRenderer: Sendable {
             theme.assets.map { ($0.path, "assets/\($0.path)?v=\(ContentHash.hex($0.data))") },
             uniquingKeysWith: { first, _ in first }
         )
+        let renderer = self
+        let summaries = Mutex([IncidentView?](repeating: nil, count: site.incidents.count))
+        let width = max(1, min(ProcessInfoCores.count, site.incidents.count / 64))
+        let chunk = (site.incidents.count + width - 1) / width
+        DispatchQueue.concurrentPerform(iterations: width) { worker in
+            let range = min(site.incidents.count, worker * chunk)..<min(site.incidents.count, (worker + 1) * chunk)
+            let views = range.map {
+                renderer.incidentView(site.incidents[$0], root: Self.pageRoot, detailed: false)
+            }
+            summaries.withLock { $0.replaceSubrange(range, with: views) }
+        }
+        self.summaries = summaries.withLock { $0.map { $0! } }
     }
+
+    /// The way from a page two folders deep (`incidents/<slug>/`, `components/<id>/`,
+    /// `history/<month>/`) back to the site's root.
+    private static let pageRoot = "../../"
 
     /// Every job of the build, in a fixed order.
     public var jobs: [Job] {
@@ -102,7 +122,9 @@ public struct SiteRenderer: Sendable {
             ]
         case .incident(let position):
             let incident = site.incidents[position]
-            let content = IncidentContent(incident: incidentView(incident, root: "../../", detailed: true))
+            var view = summaries[position]
+            view.updates = incident.updates.map(updateView)
+            let content = IncidentContent(incident: view)
             let path = "incidents/\(incident.slug)/index.html"
             let unfinished = [.scheduled, .inProgress, .verifying].contains(incident.maintenanceStatus(at: site.now))
             return [
@@ -209,10 +231,10 @@ public struct SiteRenderer: Sendable {
                 isOperational: status.indicator == .none
             ),
             built: timeView(site.now),
-            t: strings,
             content: content
         )
-        return OutputFile(path: path, text: Self.removingControlCharacters(theme.render(template, context)))
+        let html = theme.render(template, context, strings: strings)
+        return OutputFile(path: path, text: Self.removingControlCharacters(html))
     }
 
     /// HTML forbids control characters other than tab and line breaks; a stray one in an incident
@@ -379,23 +401,23 @@ public struct SiteRenderer: Sendable {
     }
 
     private func componentPage(_ component: Component) -> OutputFile {
-        let root = "../../"
+        let root = Self.pageRoot
         let positions = index.incidentsByComponent[component.id] ?? []
         let open = positions.filter { site.incidents[$0].isOpen }.map {
-            incidentView(site.incidents[$0], root: root, detailed: false)
+            summaries[$0]
         }
         let days = uptime.components[component.id]?.days ?? []
         let recentDays = days.reversed().filter { !$0.incidents.isEmpty }.map { day in
             DayView(
                 date: dayView(day.day),
-                incidents: day.incidents.map { incidentView(site.incidents[$0], root: root, detailed: false) },
+                incidents: day.incidents.map { summaries[$0] },
                 isQuiet: false
             )
         }
         let chartStart = days.first.map { Uptime.startOfDay($0.day, in: site.config.timeZone) } ?? site.now
         let allEarlier = positions.filter { site.incidents[$0].end(now: site.now) < chartStart }
         let earlier = allEarlier.prefix(Self.earlierIncidentLimit).map {
-            incidentView(site.incidents[$0], root: root, detailed: false)
+            summaries[$0]
         }
         let content = ComponentContent(
             component: componentView(component, root: root, chartLinks: ""),
@@ -445,7 +467,7 @@ public struct SiteRenderer: Sendable {
     }
 
     private func monthPage(_ key: String) -> OutputFile {
-        let root = "../../"
+        let root = Self.pageRoot
         let positions = index.incidentsByMonth[key] ?? []
         let month = MonthView(
             key: key,
@@ -453,7 +475,7 @@ public struct SiteRenderer: Sendable {
             url: "\(root)history/\(key)/",
             count: positions.count,
             countLabel: format.incidentCount(positions.count),
-            incidents: positions.map { incidentView(site.incidents[$0], root: root, detailed: false) }
+            incidents: positions.map { summaries[$0] }
         )
         let position = index.months.firstIndex(of: key) ?? 0
         let link = { (key: String) in LinkView(url: "\(root)history/\(key)/", text: format.monthLabel(key)) }

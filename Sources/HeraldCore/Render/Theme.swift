@@ -68,9 +68,15 @@ public struct Theme: Sendable {
         return .success(Theme(library: library, assets: assets))
     }
 
-    /// Renders the template `name` with `context`.
-    func render(_ name: String, _ context: some Encodable) -> String {
-        library.render(TemplateData.convert(context), withTemplate: name) ?? ""
+    /// Renders the template `name` with `context`, and the theme's plain strings in the site's
+    /// language as `t` (`{{t.view_history}}`).
+    ///
+    /// The strings are the same on every page, so they go in as they are rather than through
+    /// `TemplateData`: a `[String: String]` is a Mustache parent already.
+    func render(_ name: String, _ context: some Encodable, strings: [String: String] = [:]) -> String {
+        var data = TemplateData.convert(context) as? [String: Any] ?? [:]
+        data["t"] = strings
+        return library.render(data, withTemplate: name) ?? ""
     }
 
     private static func describe(_ error: any Error) -> String {

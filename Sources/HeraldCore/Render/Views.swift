@@ -8,8 +8,6 @@ struct PageContext<Content: Sendable & Encodable>: Sendable, Encodable {
     var page: PageView
     var status: StatusView
     var built: TimeView
-    /// The theme's plain strings in the site's language (`{{t.view_history}}`).
-    var t: [String: String]
     var content: Content
 }
 
