@@ -55,7 +55,11 @@ let package = Package(
         // FlyingFox also runs the loopback server that records what `herald notify` sends.
         .testTarget(
             name: "HeraldCoreTests",
-            dependencies: ["HeraldCore", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [
+                "HeraldCore",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .testTarget(
             name: "HeraldCLITests",
