@@ -7,7 +7,8 @@ struct Build: AsyncParsableCommand {
         abstract: "Build the site into the output folder.",
         discussion: """
             The site is written to a staging folder beside the output and swapped in only when the \
-            whole build succeeds; on any error nothing is published and the previous site stays.
+            whole build succeeds; on any error nothing is published and the previous site stays. \
+            The replaced site is kept as .<output>.herald-previous and written over by the next build.
             """
     )
 
