@@ -25,6 +25,16 @@ struct SiteWriterTests {
         return try Fixture.files(in: output)
     }
 
+    /// A copy of the sample, built, with a copy of its site as the spare for the next build.
+    func sampleWithSpare() async throws -> (root: URL, output: URL, spare: URL) {
+        let root = try Fixture.copyOfSample()
+        let output = root.appendingPathComponent("site")
+        let spare = root.appendingPathComponent(".site.herald-previous")
+        try await build(root, into: output)
+        try FileManager.default.copyItem(at: output, to: spare)
+        return (root, output, spare)
+    }
+
     static func inode(_ url: URL) -> UInt {
         var info = stat()
         return lstat(url.path, &info) == 0 ? UInt(info.st_ino) : 0
@@ -74,11 +84,7 @@ struct SiteWriterTests {
     }
 
     @Test func filesTheBuildDoesNotMakeAreRemovedFromTheSpare() async throws {
-        let root = try Fixture.copyOfSample()
-        let output = root.appendingPathComponent("site")
-        let spare = root.appendingPathComponent(".site.herald-previous")
-        try await build(root, into: output)
-        try FileManager.default.copyItem(at: output, to: spare)
+        let (root, output, spare) = try await sampleWithSpare()
         for path in ["old/deep/page.html", "incidents/gone/index.html", "api/v1/old.json"] {
             let url = spare.appendingPathComponent(path)
             try FileManager.default.createDirectory(
@@ -97,11 +103,7 @@ struct SiteWriterTests {
     }
 
     @Test func linksInTheSpareAreNeverWrittenThrough() async throws {
-        let root = try Fixture.copyOfSample()
-        let output = root.appendingPathComponent("site")
-        let spare = root.appendingPathComponent(".site.herald-previous")
-        try await build(root, into: output)
-        try FileManager.default.copyItem(at: output, to: spare)
+        let (root, output, spare) = try await sampleWithSpare()
 
         let outside = try Fixture.temporaryFolder()
         let kept = outside.appendingPathComponent("kept.html")
@@ -130,11 +132,7 @@ struct SiteWriterTests {
     }
 
     @Test func aFileWhereAFolderGoesAndAFolderWhereAFileGoes() async throws {
-        let root = try Fixture.copyOfSample()
-        let output = root.appendingPathComponent("site")
-        let spare = root.appendingPathComponent(".site.herald-previous")
-        try await build(root, into: output)
-        try FileManager.default.copyItem(at: output, to: spare)
+        let (root, output, spare) = try await sampleWithSpare()
         try FileManager.default.removeItem(at: spare.appendingPathComponent("history"))
         try Data("a file".utf8).write(to: spare.appendingPathComponent("history"))
         try FileManager.default.removeItem(at: spare.appendingPathComponent("feed.json"))
