@@ -41,3 +41,45 @@ struct TemplateEscapingTests {
         #expect(Theme.HTMLEscaping().escapeText("<\u{338}script>") == "&lt;\u{338}script&gt;")
     }
 }
+
+/// `TemplateData` hands swift-mustache its own object and text types instead of dictionaries and
+/// strings, for speed; templates must not see a difference.
+struct TemplateValueTests {
+    struct View: Encodable {
+        var title: String
+        var empty: String
+        var flag: Bool
+        var count: Int
+        var names: [String]
+        var tags: [String: String]
+        var nested: Nested
+        struct Nested: Encodable { var label: String }
+    }
+
+    static let view = View(
+        title: "Database <failover>", empty: "", flag: true, count: 3, names: ["b", "a"],
+        tags: ["zone": "eu", "api": "v2"], nested: View.Nested(label: "deep & nested"))
+
+    /// The same view as plain dictionaries and strings, as swift-mustache is used elsewhere.
+    static var plain: [String: Any] {
+        [
+            "title": "Database <failover>", "empty": "", "flag": true, "count": 3, "names": ["b", "a"],
+            "tags": ["zone": "eu", "api": "v2"], "nested": ["label": "deep & nested"] as [String: Any],
+        ]
+    }
+
+    @Test(arguments: [
+        "{{title}} {{{title}}} {{nested.label}} {{count}}",
+        "{{uppercased(title)}} {{lowercased(nested.label)}} {{count(title)}}",
+        "{{#empty}}[{{.}}]{{/empty}}{{^empty}}none{{/empty}} {{#empty(empty)}}blank{{/empty(empty)}}",
+        "{{#flag}}on{{/flag}}{{^flag}}off{{/flag}} {{#names}}{{.}},{{/names}} {{#reversed(names)}}{{.}}{{/reversed(names)}}",
+        "{{count(tags)}} {{#sorted(tags)}}{{key}}={{value}};{{/sorted(tags)}} {{tags.zone}}",
+        "{{#nested}}{{label}} {{title}}{{/nested}} {{#title}}{{.}}{{/title}} {{missing}}|{{^missing}}no{{/missing}}",
+    ])
+    func rendersAsDictionariesAndStringsWould(_ source: String) throws {
+        let template = try MustacheTemplate(string: source)
+        let expected = template.render(Self.plain)
+        #expect(template.render(TemplateData.convert(Self.view)) == expected)
+        #expect(!expected.isEmpty)
+    }
+}

@@ -72,12 +72,9 @@ public struct Theme: Sendable {
 
     /// Renders the template `name` with `context`, and the theme's plain strings in the site's
     /// language as `t` (`{{t.view_history}}`).
-    ///
-    /// The strings are the same on every page, so they go in as they are rather than through
-    /// `TemplateData`: a `[String: String]` is a Mustache parent already.
     func render(_ name: String, _ context: some Encodable, strings: [String: String] = [:]) -> String {
-        var data = TemplateData.convert(context) as? [String: Any] ?? [:]
-        data["t"] = strings
+        var data = TemplateData.convert(context) as? TemplateObject ?? TemplateObject(values: [:])
+        data.values["t"] = TemplateObject(values: strings.mapValues(TemplateText.init))
         return library.render(data, withTemplate: name) ?? ""
     }
 
