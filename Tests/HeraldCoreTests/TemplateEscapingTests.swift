@@ -83,3 +83,12 @@ struct TemplateValueTests {
         #expect(!expected.isEmpty)
     }
 }
+
+@Test(arguments: [
+    ("plain <p>text</p>\n\twith tabs\r\n", "plain <p>text</p>\n\twith tabs\r\n"),
+    ("bell\u{7}, escape\u{1B}, delete\u{7F}, next line\u{85}, csi\u{9B}.", "bell, escape, delete, next line, csi."),
+    ("Zürich \u{A0}non-breaking \u{C2}\u{A9} stays", "Zürich \u{A0}non-breaking \u{C2}\u{A9} stays"),
+])
+func pagesLoseControlCharactersOnly(_ html: String, _ expected: String) {
+    #expect(SiteRenderer.removingControlCharacters(html) == expected)
+}

@@ -244,7 +244,13 @@ public struct SiteRenderer: Sendable {
             let value = scalar.value
             return (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value)
         }
-        guard html.unicodeScalars.contains(where: isForbidden) else { return html }
+        // C0 controls and DEL are single bytes; C1 controls (U+0080 to U+009F) start with 0xC2.
+        guard
+            html.utf8.contains(where: {
+                ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2
+            }),
+            html.unicodeScalars.contains(where: isForbidden)
+        else { return html }
         var result = String.UnicodeScalarView()
         result.append(contentsOf: html.unicodeScalars.lazy.filter { !isForbidden($0) })
         return String(result)
