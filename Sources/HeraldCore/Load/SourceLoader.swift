@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -199,21 +198,13 @@ public struct SourceLoader: Sendable {
     /// Reads text files on every core, in order. The files are already in the page cache on a
     /// rebuild, so the time goes into system calls and checking the UTF-8, which run in parallel.
     private func readTexts(_ urls: [URL], diagnostics: inout [Diagnostic]) -> [SourceFile] {
-        let width = max(1, min(ProcessInfoCores.count, urls.count / 64))
-        let chunkSize = (urls.count + width - 1) / max(width, 1)
-        let chunks = Mutex([[SourceFile]?](repeating: nil, count: width))
-        let problems = Mutex([[Diagnostic]](repeating: [], count: width))
-        DispatchQueue.concurrentPerform(iterations: width) { chunk in
-            var files: [SourceFile] = []
+        let results = concurrentMap(urls) { url in
             var found: [Diagnostic] = []
-            for url in urls[min(urls.count, chunk * chunkSize)..<min(urls.count, (chunk + 1) * chunkSize)] {
-                if let file = readText(url, diagnostics: &found) { files.append(file) }
-            }
-            chunks.withLock { $0[chunk] = files }
-            problems.withLock { $0[chunk] = found }
+            let file = readText(url, diagnostics: &found)
+            return (file: file, diagnostics: found)
         }
-        diagnostics += problems.withLock { $0.flatMap { $0 } }
-        return chunks.withLock { $0.flatMap { $0 ?? [] } }
+        diagnostics += results.flatMap(\.diagnostics)
+        return results.compactMap(\.file)
     }
 
     private func readBytes(_ url: URL, limit: Int, diagnostics: inout [Diagnostic]) -> [UInt8]? {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs `transform` over `items` in a task group bounded by the number of cores, and returns the
 /// results in the order of `items`. Each child takes every `width`-th item, so no more than
@@ -32,4 +33,24 @@ func parallelMap<Item: Sendable, Result: Sendable>(
 /// The number of cores the build may use.
 enum ProcessInfoCores {
     static var count: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}
+
+/// Runs `transform` over `items` on every core and returns the results in the order of `items`,
+/// synchronously: for work inside synchronous code, such as reading the sources or preparing
+/// views. Each core takes one contiguous chunk; fewer than `minimumChunk` items per core run on
+/// fewer cores.
+func concurrentMap<Item: Sendable, Result: Sendable>(
+    _ items: [Item],
+    minimumChunk: Int = 64,
+    _ transform: @Sendable (Item) -> Result
+) -> [Result] {
+    let width = max(1, min(ProcessInfoCores.count, items.count / max(1, minimumChunk)))
+    let chunkSize = (items.count + width - 1) / width
+    let chunks = Mutex([[Result]](repeating: [], count: width))
+    DispatchQueue.concurrentPerform(iterations: width) { chunk in
+        let range = min(items.count, chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize)
+        let results = items[range].map(transform)
+        chunks.withLock { $0[chunk] = results }
+    }
+    return chunks.withLock { $0.flatMap { $0 } }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Turns the site into output files. The work is split into independent jobs (one page, one
 /// component's feeds, ...) that the pipeline runs in parallel; each job only reads the shared
@@ -76,17 +75,9 @@ public struct SiteRenderer: Sendable {
             uniquingKeysWith: { first, _ in first }
         )
         let renderer = self
-        let summaries = Mutex([IncidentView?](repeating: nil, count: site.incidents.count))
-        let width = max(1, min(ProcessInfoCores.count, site.incidents.count / 64))
-        let chunk = (site.incidents.count + width - 1) / width
-        DispatchQueue.concurrentPerform(iterations: width) { worker in
-            let range = min(site.incidents.count, worker * chunk)..<min(site.incidents.count, (worker + 1) * chunk)
-            let views = range.map {
-                renderer.incidentView(site.incidents[$0], root: Self.pageRoot, detailed: false)
-            }
-            summaries.withLock { $0.replaceSubrange(range, with: views) }
+        self.summaries = concurrentMap(site.incidents) {
+            renderer.incidentView($0, root: Self.pageRoot, detailed: false)
         }
-        self.summaries = summaries.withLock { $0.map { $0! } }
     }
 
     /// The way from a page two folders deep (`incidents/<slug>/`, `components/<id>/`,
