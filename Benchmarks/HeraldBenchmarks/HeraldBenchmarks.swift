@@ -88,7 +88,7 @@ let benchmarks: @Sendable () -> Void = {
                 let writer = SiteWriter(output: output)
                 let leftovers = try writer.prepare(protecting: [root])
                 try writer.write(files)
-                try writer.commit(keeping: Set(files.map(\.path) + [SiteWriter.markerName]), leftovers: leftovers)
+                try writer.commit(keeping: Set(files.map(\.path)), leftovers: leftovers)
             }
         }
     }

@@ -118,3 +118,44 @@ final class TextCollector: NSObject, XMLParserDelegate {
         current = ""
     }
 }
+
+/// The feed keeps the newest updates while it walks the archive; across many incidents, in any
+/// order, with equal times, it must pick exactly what sorting everything would.
+struct FeedSelectionTests {
+    @Test(arguments: [7, 23, 1000])
+    func picksWhatAFullSortWould(seed: Int) {
+        var state = UInt64(seed)
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let incidents = (0..<40).map { number in
+            Incident(
+                slug: "2026-11-\(String(format: "%02d", 1 + next(27)))-incident-\(number)",
+                title: "Incident \(number)",
+                impact: .minor,
+                components: [AffectedComponent(id: "api", status: .degradedPerformance)],
+                // Times on a coarse grid, so that updates of different incidents often tie.
+                updates: Set((0..<(1 + next(5))).map { _ in next(30) }).sorted().map { slot in
+                    IncidentUpdate(
+                        status: .update, time: Fixture.now.addingTimeInterval(TimeInterval(-slot * 600)),
+                        html: "", markdown: "")
+                },
+                sourcePath: "incidents/\(number).md"
+            )
+        }
+        let site = Site(config: Fixture.config, incidents: incidents, now: Fixture.now)
+        var all: [(date: Date, slug: String, anchor: String)] = []
+        for incident in site.incidents {
+            for update in incident.updates { all.append((update.time, incident.slug, update.anchor)) }
+        }
+        all.sort { $0.date != $1.date ? $0.date > $1.date : $0.slug < $1.slug }
+        let expected = all.prefix(Feed.limit).map {
+            site.config.absoluteURL("incidents/\($0.slug)/") + "#" + $0.anchor
+        }
+        let shuffled = Array(site.incidents.indices).sorted { ($0 * 7919) % 41 < ($1 * 7919) % 41 }
+        let entries = Feed.entries(of: shuffled, in: site, components: SiteIndex(site: site).componentsByID)
+        #expect(all.count > Feed.limit)
+        #expect(entries.map(\.id) == expected)
+    }
+}

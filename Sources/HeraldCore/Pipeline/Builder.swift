@@ -214,7 +214,7 @@ public struct Builder: Sendable {
         } catch {
             throw DiagnosticsError([Diagnostic(at: outputLocation, error.description)])
         }
-        var written: Set<String> = [SiteWriter.markerName]
+        var written: Set<String> = []
         do {
             let paths = try await parallelMap(renderer.jobs) { job in
                 let files = try renderer.render(job)
@@ -240,7 +240,7 @@ public struct Builder: Sendable {
 
         return Report(
             warnings: checked.diagnostics.filter { $0.severity == .warning },
-            fileCount: written.count,
+            fileCount: written.count + 1,  // and the marker file
             incidentCount: site.incidents.count { $0.maintenance == nil },
             maintenanceCount: site.incidents.count { $0.maintenance != nil },
             stages: stages

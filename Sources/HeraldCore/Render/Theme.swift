@@ -87,6 +87,9 @@ public struct Theme: Sendable {
     /// that holds only a pragma renders nothing, so pages are unchanged, and error lines are
     /// counted without it. Partials start again with swift-mustache's escaping and select this one
     /// with their own first line; a template that sets another content type keeps it.
+    ///
+    /// swift-mustache looks content types up by name in its own process-wide table (behind its
+    /// lock); `Theme.load` registers this one there, the same value every time.
     struct HTMLEscaping: MustacheContentType {
         static let name = "HERALD_HTML"
         static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"

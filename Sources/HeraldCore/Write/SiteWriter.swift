@@ -35,8 +35,7 @@ public struct SiteWriter: Sendable {
         var files: [String] = []
         var folders: [String] = []
 
-        /// Nothing: a new, empty staging folder.
-        public init() {}
+        init() {}
     }
 
     /// The output folder.
@@ -64,8 +63,8 @@ public struct SiteWriter: Sendable {
     ///   - protected: Folders the output must not be, nor contain (the site's root).
     ///   - sources: Folders the output must not be, contain, or lie inside (`incidents/`,
     ///     `theme/`): Herald never writes into the user's sources.
-    /// - Returns: What the staging folder already holds; pass it to `commit(keeping:leftovers:)`.
-    @discardableResult
+    /// - Returns: What the staging folder already holds; pass it to `commit(keeping:leftovers:)`,
+    ///   which removes what the build did not write again.
     public func prepare(protecting protected: [URL], sources: [URL] = []) throws(Failure) -> Leftovers {
         let fileManager = FileManager.default
         let outputPath = output.resolvingSymlinksInPath().path
@@ -250,9 +249,10 @@ public struct SiteWriter: Sendable {
     /// a build should rebuild when it restarts.
     ///
     /// - Parameters:
-    ///   - written: Every path this build wrote, relative to the output folder.
+    ///   - written: Every path this build wrote, relative to the output folder (the marker file
+    ///     that `prepare` writes is always kept).
     ///   - leftovers: What `prepare` found in the staging folder.
-    public func commit(keeping written: Set<String>, leftovers: Leftovers = Leftovers()) throws(Failure) {
+    public func commit(keeping written: Set<String>, leftovers: Leftovers) throws(Failure) {
         removeLeftovers(leftovers, keeping: written)
         let fileManager = FileManager.default
         if Self.kind(of: output.path) != nil {
@@ -278,7 +278,7 @@ public struct SiteWriter: Sendable {
 
     /// Removes the files and folders of a reused staging folder that this build did not write.
     private func removeLeftovers(_ leftovers: Leftovers, keeping written: Set<String>) {
-        for file in leftovers.files where !written.contains(file) {
+        for file in leftovers.files where file != Self.markerName && !written.contains(file) {
             // Fails harmlessly where the build made a folder of that name.
             unlink(staging.path + "/" + file)
         }

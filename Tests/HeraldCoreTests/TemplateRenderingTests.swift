@@ -40,6 +40,17 @@ struct TemplateEscapingTests {
     @Test func aLessThanSignWithACombiningMarkIsStillEscaped() {
         #expect(Theme.HTMLEscaping().escapeText("<\u{338}script>") == "&lt;\u{338}script&gt;")
     }
+
+    /// HTML forbids control characters other than tab and line breaks; pages drop them and keep
+    /// everything else, including characters whose UTF-8 starts like a C1 control's.
+    @Test(arguments: [
+        ("plain <p>text</p>\n\twith tabs\r\n", "plain <p>text</p>\n\twith tabs\r\n"),
+        ("bell\u{7}, escape\u{1B}, delete\u{7F}, next line\u{85}, csi\u{9B}.", "bell, escape, delete, next line, csi."),
+        ("Zürich \u{A0}non-breaking \u{C2}\u{A9} stays", "Zürich \u{A0}non-breaking \u{C2}\u{A9} stays"),
+    ])
+    func pagesLoseControlCharactersOnly(_ html: String, _ expected: String) {
+        #expect(SiteRenderer.removingControlCharacters(html) == expected)
+    }
 }
 
 /// `TemplateData` hands swift-mustache its own object and text types instead of dictionaries and
@@ -82,13 +93,4 @@ struct TemplateValueTests {
         #expect(template.render(TemplateData.convert(Self.view)) == expected)
         #expect(!expected.isEmpty)
     }
-}
-
-@Test(arguments: [
-    ("plain <p>text</p>\n\twith tabs\r\n", "plain <p>text</p>\n\twith tabs\r\n"),
-    ("bell\u{7}, escape\u{1B}, delete\u{7F}, next line\u{85}, csi\u{9B}.", "bell, escape, delete, next line, csi."),
-    ("Zürich \u{A0}non-breaking \u{C2}\u{A9} stays", "Zürich \u{A0}non-breaking \u{C2}\u{A9} stays"),
-])
-func pagesLoseControlCharactersOnly(_ html: String, _ expected: String) {
-    #expect(SiteRenderer.removingControlCharacters(html) == expected)
 }
