@@ -379,3 +379,28 @@ struct IncidentParserTests {
         #expect(output.diagnostics.first?.message.contains("in the future") == true)
     }
 }
+
+struct UpdateHeadingTests {
+    @Test(arguments: [
+        ("Investigating — 2026-11-26 14:05 UTC", "Investigating", "2026-11-26 14:05 UTC"),
+        ("Identified – 14:05", "Identified", "14:05"),
+        ("Monitoring - 14:05", "Monitoring", "14:05"),
+        ("Resolved · 14:05", "Resolved", "14:05"),
+        // The earliest separator wins, whichever kind it is.
+        ("Update - part — 14:05", "Update", "part — 14:05"),
+        ("Update — part - 14:05", "Update", "part - 14:05"),
+        // Spaces around the parts are dropped; text before a separator may hold any scalar.
+        ("  Überprüfung   —   14:05  ", "Überprüfung", "14:05"),
+        ("調査中 — 2026-11-26 14:05 UTC", "調査中", "2026-11-26 14:05 UTC"),
+        ("Identified —  ", "Identified", ""),
+        (" — ", "", ""),
+    ])
+    func splitsAtTheFirstSeparator(text: String, status: String, time: String) {
+        #expect(UpdateHeading.split(text) == UpdateHeading(status: status, time: time))
+    }
+
+    @Test(arguments: ["Investigating", "Investigating—14:05", "Monitoring -14:05", "", "—"])
+    func needsASeparatorWithSpaces(text: String) {
+        #expect(UpdateHeading.split(text) == nil)
+    }
+}

@@ -20,8 +20,10 @@ struct FrontMatter {
             )
         }
         for index in 1..<lines.count where lines[index].trimmingTrailingSpaces() == "---" {
-            let yaml = lines[1..<index].joined(separator: "\n")
-            let body = lines[(index + 1)...].joined(separator: "\n")
+            // The lines are consecutive slices of the text, one `\n` apart, so each part is the
+            // text from its first line's start to its last line's end.
+            let yaml = index > 1 ? String(file.text[lines[1].startIndex..<lines[index - 1].endIndex]) : ""
+            let body = index + 1 < lines.count ? String(file.text[lines[index + 1].startIndex...]) : ""
             return .success(FrontMatter(yaml: yaml, body: body, bodyLineOffset: index + 1))
         }
         return .failure(
@@ -45,13 +47,22 @@ extension String {
     /// by `Character`, and the same, since a `\n` byte is always a whole character once CRLF is
     /// read as LF.
     var lines: [Substring] {
-        var result: [Substring] = []
-        var start = utf8.startIndex
-        while let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) {
-            result.append(self[start..<newline])
-            start = utf8.index(after: newline)
+        var text = self
+        // Herald's texts are native UTF-8, so this is a pointer to the bytes, not a copy.
+        return text.withUTF8 { bytes in
+            var result: [Substring] = []
+            var start = 0
+            var index = utf8.startIndex
+            while start < bytes.count,
+                let offset = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
+            {
+                let end = utf8.index(index, offsetBy: offset - start)
+                result.append(self[index..<end])
+                index = utf8.index(after: end)
+                start = offset + 1
+            }
+            result.append(self[index...])
+            return result
         }
-        result.append(self[start...])
-        return result
     }
 }

@@ -409,6 +409,8 @@ public struct IncidentParser: Sendable {
         var slice = lines[(from - 1)..<min(to, lines.count)]
         while let first = slice.first, first.allSatisfy(\.isWhitespace) { slice.removeFirst() }
         while let last = slice.last, last.allSatisfy(\.isWhitespace) { slice.removeLast() }
-        return slice.joined(separator: "\n")
+        // Lines from `String.lines` are consecutive slices of one text, one `\n` apart.
+        guard let first = slice.first, let last = slice.last else { return "" }
+        return String(first.base[first.startIndex..<last.endIndex])
     }
 }

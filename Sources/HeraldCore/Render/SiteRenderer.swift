@@ -42,14 +42,22 @@ public struct SiteRenderer: Sendable {
     let uptime: Uptime
     let localization: Localization
     private let format: DisplayFormat
-    /// The theme's plain strings, for `{{t.key}}`.
-    private let strings: [String: String]
+    /// What every page shows alike, converted for templates once: `site`, `status`, `built`, and
+    /// the theme's plain strings as `t` (`{{t.key}}`).
+    private var shared = TemplateObject(values: [:])
+    /// "Times are shown in Europe/Berlin." for `page.timeZoneNote`.
+    private let timeZoneNote: String
     /// Every incident as the pages two folders deep (incident, component and month pages) show
     /// it, made once: formatting its times and duration is much of the cost of a view.
     private var summaries: [IncidentView] = []
+    /// Every incident's updates as its page's timeline shows them, made with the summaries so
+    /// that each time is formatted once.
+    private var timelines: [[UpdateView]] = []
     /// Each asset's path under `assets/` with `?v=` and a hash of its contents, so hosts may cache
     /// assets forever and a changed asset still reaches readers at once.
     private let assetVersions: [String: String]
+    /// The same paths keyed as templates name them in `page.assets` (`style_css`).
+    private let assetKeys: [String: String]
 
     /// Creates a renderer.
     ///
@@ -68,16 +76,43 @@ public struct SiteRenderer: Sendable {
         self.theme = theme
         self.uptime = Uptime(site: site, index: index)
         self.localization = localization
-        self.strings = localization.templateStrings
+        self.timeZoneNote = localization.format("times_shown_in", ["zone": site.config.timeZone.identifier])
         self.format = DisplayFormat(timeZone: site.config.timeZone, localization: localization)
-        self.assetVersions = Dictionary(
+        let assetVersions = Dictionary(
             theme.assets.map { ($0.path, "assets/\($0.path)?v=\(ContentHash.hex($0.data))") },
             uniquingKeysWith: { first, _ in first }
         )
+        self.assetVersions = assetVersions
+        self.assetKeys = Dictionary(
+            assetVersions.map { (Self.assetKey($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
         let renderer = self
-        self.summaries = concurrentMap(site.incidents) {
-            renderer.incidentView($0, root: Self.pageRoot, detailed: false)
+        let views = concurrentMap(site.incidents) { incident in
+            let timeline = incident.updates.map(renderer.updateView)
+            return (renderer.incidentView(incident, root: Self.pageRoot, timeline: timeline), timeline)
         }
+        self.summaries = views.map(\.0)
+        self.timelines = views.map(\.1)
+        var shared =
+            TemplateData.convert(
+                SharedContext(
+                    site: SiteView(
+                        title: site.config.title,
+                        description: site.config.description,
+                        url: site.config.url.absoluteString,
+                        language: site.config.language,
+                        direction: localization.direction,
+                        timeZone: site.config.timeZone.identifier
+                    ),
+                    status: StatusView(
+                        indicator: status.indicator.rawValue,
+                        description: localization.string("indicator_\(status.indicator.rawValue)"),
+                        isOperational: status.indicator == .none
+                    ),
+                    built: timeView(site.now)
+                )
+            ) as? TemplateObject ?? TemplateObject(values: [:])
+        shared.values["t"] = TemplateObject(values: localization.templateStrings.mapValues(TemplateText.init))
+        self.shared = shared
     }
 
     /// The way from a page two folders deep (`incidents/<slug>/`, `components/<id>/`,
@@ -114,7 +149,7 @@ public struct SiteRenderer: Sendable {
         case .incident(let position):
             let incident = site.incidents[position]
             var view = summaries[position]
-            view.updates = incident.updates.map(updateView)
+            view.updates = timelines[position]
             let content = IncidentContent(incident: view)
             let path = "incidents/\(incident.slug)/index.html"
             let unfinished = [.scheduled, .inProgress, .verifying].contains(incident.maintenanceStatus(at: site.now))
@@ -192,14 +227,6 @@ public struct SiteRenderer: Sendable {
         let root = root ?? (depth == 0 ? "./" : String(repeating: "../", count: depth))
         let directory = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
         let context = PageContext(
-            site: SiteView(
-                title: site.config.title,
-                description: site.config.description,
-                url: site.config.url.absoluteString,
-                language: site.config.language,
-                direction: localization.direction,
-                timeZone: site.config.timeZone.identifier
-            ),
             page: PageView(
                 title: title,
                 description: site.config.description,
@@ -208,23 +235,14 @@ public struct SiteRenderer: Sendable {
                 isIndex: path == "index.html",
                 isHistory: path.hasPrefix("history/"),
                 feeds: feeds ?? siteFeedLinks(root: root),
-                assets: Dictionary(
-                    assetVersions.map { (Self.assetKey($0.key), root + $0.value) },
-                    uniquingKeysWith: { first, _ in first }
-                ),
+                assets: assetKeys.mapValues { root + $0 },
                 hasMaintenanceClock: maintenanceClock,
                 brand: brandView(root: root),
-                timeZoneNote: localization.format("times_shown_in", ["zone": site.config.timeZone.identifier])
+                timeZoneNote: timeZoneNote
             ),
-            status: StatusView(
-                indicator: status.indicator.rawValue,
-                description: localization.string("indicator_\(status.indicator.rawValue)"),
-                isOperational: status.indicator == .none
-            ),
-            built: timeView(site.now),
             content: content
         )
-        let html = theme.render(template, context, strings: strings)
+        let html = theme.render(template, context, shared: shared)
         return OutputFile(path: path, text: Self.removingControlCharacters(html))
     }
 
@@ -273,7 +291,7 @@ public struct SiteRenderer: Sendable {
     }
 
     private func indexContent() -> IndexContent {
-        let open = status.openIncidents.map { incidentView(site.incidents[$0], root: "./", detailed: false) }
+        let open = status.openIncidents.map { incidentView(site.incidents[$0], root: "./") }
         let groups = index.groups.map { group -> GroupView in
             let components = group.components.map {
                 componentView($0, root: "./", chartLinks: "components/\($0.id)/")
@@ -288,8 +306,8 @@ public struct SiteRenderer: Sendable {
                 uptimeStartLabel: localization.format("uptime_days_ago", ["days": String(Uptime.dayCount)])
             )
         }
-        let active = status.activeMaintenance.map { incidentView(site.incidents[$0], root: "./", detailed: false) }
-        let upcoming = status.upcomingMaintenance.map { incidentView(site.incidents[$0], root: "./", detailed: false) }
+        let active = status.activeMaintenance.map { incidentView(site.incidents[$0], root: "./") }
+        let upcoming = status.upcomingMaintenance.map { incidentView(site.incidents[$0], root: "./") }
         return IndexContent(
             openIncidents: open,
             hasOpenIncidents: !open.isEmpty,
@@ -317,7 +335,7 @@ public struct SiteRenderer: Sendable {
             for day in start...min(end, today) { byDay[day, default: []].append(position) }
         }
         return (firstDay...today).reversed().map { day in
-            let incidents = (byDay[day] ?? []).map { incidentView(site.incidents[$0], root: "./", detailed: false) }
+            let incidents = (byDay[day] ?? []).map { incidentView(site.incidents[$0], root: "./") }
             return DayView(date: dayView(day), incidents: incidents, isQuiet: incidents.isEmpty)
         }
     }
@@ -525,7 +543,14 @@ public struct SiteRenderer: Sendable {
         localization.string("update_status_\(status.apiValue)")
     }
 
-    private func incidentView(_ incident: Incident, root: String, detailed: Bool) -> IncidentView {
+    /// An incident as lists show it, without its timeline.
+    ///
+    /// - Parameter timeline: The incident's update views, when they are made anyway: their
+    ///   formatted times are reused for the start, the resolution and the latest update.
+    private func incidentView(_ incident: Incident, root: String, timeline: [UpdateView] = []) -> IncidentView {
+        func time(_ date: Date) -> TimeView {
+            zip(incident.updates, timeline).first { $0.0.time == date }?.1.time ?? timeView(date)
+        }
         let affected = incident.components.compactMap { affected -> AffectedView? in
             guard let component = index.componentsByID[affected.id] else { return nil }
             return AffectedView(
@@ -547,8 +572,8 @@ public struct SiteRenderer: Sendable {
             status: statusWord.apiValue,
             statusLabel: label(statusWord),
             isOpen: incident.isOpen,
-            started: timeView(incident.started),
-            resolved: incident.resolvedAt.map(timeView),
+            started: time(incident.started),
+            resolved: incident.resolvedAt.map(time),
             duration: format.duration(incident.duration(now: site.now)),
             components: affected,
             hasComponents: !affected.isEmpty,
@@ -557,8 +582,8 @@ public struct SiteRenderer: Sendable {
             hasSummary: !incident.summaryHTML.isEmpty,
             isMaintenance: incident.maintenance != nil,
             window: incident.maintenance.map { WindowView(start: timeView($0.start), end: timeView($0.end)) },
-            latestUpdate: incident.latestUpdate.map(updateView),
-            updates: detailed ? incident.updates.map(updateView) : []
+            latestUpdate: timeline.first ?? incident.latestUpdate.map(updateView),
+            updates: []
         )
     }
 

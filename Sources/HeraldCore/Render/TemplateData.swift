@@ -16,7 +16,7 @@ import Mustache
 /// renders itself. Both behave in templates exactly as the dictionary and the string would,
 /// transforms such as `{{uppercased(title)}}` or `{{#sorted(page.assets)}}` included.
 enum TemplateData {
-    static func convert(_ value: some Encodable) -> Any {
+    static func convert(_ value: some Encodable) -> any Sendable {
         let encoder = TemplateValueEncoder()
         // The containers below never throw; a view's own `encode(to:)` would be a bug.
         try? value.encode(to: encoder)
@@ -30,9 +30,9 @@ private final class TemplateValueEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] = [:]
     fileprivate var keyed: KeyedBox?
     fileprivate var unkeyed: UnkeyedBox?
-    fileprivate var single: Any?
+    fileprivate var single: (any Sendable)?
 
-    var value: Any {
+    var value: any Sendable {
         if let keyed { return keyed.resolved }
         if let unkeyed { return unkeyed.resolved }
         return single ?? TemplateObject(values: [:])
@@ -55,27 +55,41 @@ private final class TemplateValueEncoder: Encoder {
     }
 }
 
-/// A keyed container's values; a nested container's box stays in place until `resolved`
-/// (synthesized conformances never ask for one, so that walk is rare).
+/// A nested container that is still being filled; it becomes a value when its parent is
+/// resolved (synthesized conformances never ask for one, so that walk is rare).
+private enum NestedBox {
+    case keyed(KeyedBox)
+    case unkeyed(UnkeyedBox)
+
+    var resolved: any Sendable {
+        switch self {
+        case .keyed(let box): box.resolved
+        case .unkeyed(let box): box.resolved
+        }
+    }
+}
+
+/// A keyed container's values.
 private final class KeyedBox {
-    var values: [String: Any] = [:]
-    var hasNested = false
+    var values: [String: any Sendable] = [:]
+    var nested: [String: NestedBox] = [:]
 
-    var resolved: TemplateObject { TemplateObject(values: hasNested ? values.mapValues(resolve) : values) }
+    var resolved: TemplateObject {
+        var values = values
+        for (key, box) in nested { values[key] = box.resolved }
+        return TemplateObject(values: values)
+    }
 }
 
+/// An unkeyed container's values; a nested container's place holds `false` until it is resolved.
 private final class UnkeyedBox {
-    var values: [Any] = []
-    var hasNested = false
+    var values: [any Sendable] = []
+    var nested: [(position: Int, box: NestedBox)] = []
 
-    var resolved: [Any] { hasNested ? values.map(resolve) : values }
-}
-
-private func resolve(_ value: Any) -> Any {
-    switch value {
-    case let box as KeyedBox: box.resolved
-    case let box as UnkeyedBox: box.resolved
-    default: value
+    var resolved: [any Sendable] {
+        var values = values
+        for (position, box) in nested { values[position] = box.resolved }
+        return values
     }
 }
 
@@ -97,15 +111,13 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
         let nested = KeyedBox()
-        box.values[key.stringValue] = nested
-        box.hasNested = true
+        box.nested[key.stringValue] = .keyed(nested)
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let nested = UnkeyedBox()
-        box.values[key.stringValue] = nested
-        box.hasNested = true
+        box.nested[key.stringValue] = .unkeyed(nested)
         return UnkeyedContainer(box: nested)
     }
 
@@ -129,15 +141,15 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
         keyedBy keyType: NestedKey.Type
     ) -> KeyedEncodingContainer<NestedKey> {
         let nested = KeyedBox()
-        box.values.append(nested)
-        box.hasNested = true
+        box.nested.append((box.values.count, .keyed(nested)))
+        box.values.append(false)
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let nested = UnkeyedBox()
-        box.values.append(nested)
-        box.hasNested = true
+        box.nested.append((box.values.count, .unkeyed(nested)))
+        box.values.append(false)
         return UnkeyedContainer(box: nested)
     }
 
@@ -157,8 +169,8 @@ private struct SingleContainer: SingleValueEncodingContainer {
 }
 
 /// A view's named values, looked up by templates as a `[String: Any]` would be.
-struct TemplateObject: MustacheParent, MustacheTransformable {
-    var values: [String: Any]
+struct TemplateObject: MustacheParent, MustacheTransformable, Sendable {
+    var values: [String: any Sendable]
 
     func child(named name: String) -> Any? { values[name] }
 
@@ -167,7 +179,7 @@ struct TemplateObject: MustacheParent, MustacheTransformable {
 }
 
 /// A string value, rendered (and escaped) as the string itself.
-struct TemplateText: MustacheCustomRenderable, MustacheTransformable, CustomStringConvertible {
+struct TemplateText: MustacheCustomRenderable, MustacheTransformable, CustomStringConvertible, Sendable {
     var text: String
 
     init(_ text: String) { self.text = text }

@@ -70,11 +70,14 @@ public struct Theme: Sendable {
         return .success(Theme(library: library, assets: assets))
     }
 
-    /// Renders the template `name` with `context`, and the theme's plain strings in the site's
-    /// language as `t` (`{{t.view_history}}`).
-    func render(_ name: String, _ context: some Encodable, strings: [String: String] = [:]) -> String {
+    /// Renders the template `name` with `context`, and `shared`'s values beside it: the values
+    /// every page has, such as the theme's strings as `t` (`{{t.view_history}}`), converted once
+    /// per build rather than once per page. A name in both is `context`'s.
+    func render(_ name: String, _ context: some Encodable, shared: TemplateObject = TemplateObject(values: [:]))
+        -> String
+    {
         var data = TemplateData.convert(context) as? TemplateObject ?? TemplateObject(values: [:])
-        data.values["t"] = TemplateObject(values: strings.mapValues(TemplateText.init))
+        data.values.merge(shared.values) { own, _ in own }
         return library.render(data, withTemplate: name) ?? ""
     }
 

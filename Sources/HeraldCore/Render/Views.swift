@@ -2,13 +2,17 @@
 // README's theme reference lists them. Properties ending in `HTML` hold HTML rendered by
 // cmark-gfm in safe mode and are the only ones a template should print unescaped (`{{{...}}}`).
 
-/// The context every page is rendered with.
+/// The context every page is rendered with, beside the `SharedContext` and `t`.
 struct PageContext<Content: Sendable & Encodable>: Sendable, Encodable {
-    var site: SiteView
     var page: PageView
+    var content: Content
+}
+
+/// What every page shows alike; converted for templates once per build.
+struct SharedContext: Sendable, Encodable {
+    var site: SiteView
     var status: StatusView
     var built: TimeView
-    var content: Content
 }
 
 struct SiteView: Sendable, Encodable {
