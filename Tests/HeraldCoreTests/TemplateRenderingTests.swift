@@ -86,6 +86,8 @@ struct TemplateValueTests {
         "{{#flag}}on{{/flag}}{{^flag}}off{{/flag}} {{#names}}{{.}},{{/names}} {{#reversed(names)}}{{.}}{{/reversed(names)}}",
         "{{count(tags)}} {{#sorted(tags)}}{{key}}={{value}};{{/sorted(tags)}} {{tags.zone}}",
         "{{#nested}}{{label}} {{title}}{{/nested}} {{#title}}{{.}}{{/title}} {{missing}}|{{^missing}}no{{/missing}}",
+        // Inside a string's section, names come from the enclosing values, as for a `String`.
+        "{{#title}}[{{text}}|{{count}}|{{nested.label}}]{{/title}}",
     ])
     func rendersAsDictionariesAndStringsWould(_ source: String) throws {
         let template = try MustacheTemplate(string: source)

@@ -179,7 +179,12 @@ struct TemplateObject: MustacheParent, MustacheTransformable, Sendable {
 }
 
 /// A string value, rendered (and escaped) as the string itself.
-struct TemplateText: MustacheCustomRenderable, MustacheTransformable, CustomStringConvertible, Sendable {
+///
+/// It is also a parent without children, so that names looked up inside `{{#text}}…{{/text}}`
+/// go on to the enclosing values at once instead of through swift-mustache's `Mirror` fallback.
+struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransformable, CustomStringConvertible,
+    Sendable
+{
     var text: String
 
     init(_ text: String) { self.text = text }
@@ -188,6 +193,8 @@ struct TemplateText: MustacheCustomRenderable, MustacheTransformable, CustomStri
     /// An empty string is not null in swift-mustache either: `{{#value}}` shows for "".
     var isNull: Bool { false }
     var description: String { text }
+
+    func child(named name: String) -> Any? { nil }
 
     /// `uppercased`, `lowercased`, `capitalized`, `empty`, `reversed`, ... as for a string.
     func transform(_ name: String) -> Any? { text.transform(name) }
