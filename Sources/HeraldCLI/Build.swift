@@ -42,7 +42,8 @@ struct Build: AsyncParsableCommand {
             }
             let elapsed = Console.milliseconds(clock.now - start)
             print(
-                "Built \(report.incidentCount) incidents and \(report.maintenanceCount) maintenance windows into"
+                "Built \(Console.plural(report.incidentCount, "incident")) and"
+                    + " \(Console.plural(report.maintenanceCount, "maintenance window")) into"
                     + " \(builder.options.output.path)"
                     + " (\(report.fileCount) files) in \(elapsed)"
             )

@@ -41,7 +41,8 @@ struct Notify: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("How long one request may take, in seconds.", valueName: "seconds"))
     var timeout: Double = 10
 
-    @Option(name: .long, help: "How often a failed request is retried (after network errors, timeouts, 5xx and 429).")
+    @Option(
+        name: .long, help: "How often a failed request is retried (after network errors, timeouts, 5xx, 408 and 429).")
     var retries: Int = 3
 
     @Option(

@@ -86,6 +86,18 @@ struct HeraldCommandTests {
         #expect(index.contains("Partial System Outage"))
     }
 
+    @Test func countsInTheSingularForOne() throws {
+        let root = try copyOfSample()
+        let incidents = root.appendingPathComponent("incidents")
+        for name in try FileManager.default.contentsOfDirectory(atPath: incidents.path)
+        where name != "2026-11-27-delayed-payments.md" {
+            try FileManager.default.removeItem(at: incidents.appendingPathComponent(name))
+        }
+        let result = try run(["build", "--now", "2026-11-27T09:00:00Z"], in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Built 1 incident and 0 maintenance windows into"), "\(result.stdout)")
+    }
+
     @Test func usesSourceDateEpochAsTheClock() throws {
         let root = try copyOfSample()
         let result = try run(

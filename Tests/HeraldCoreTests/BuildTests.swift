@@ -135,6 +135,43 @@ struct BuildTests {
         #expect(messages.contains("unknown impact 'majr'"))
     }
 
+    @Test func unreadableFilesAreReportedWithTheProblemsOfTheOthers() async throws {
+        let root = try Fixture.copyOfSample()
+        try Data([0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0xFE, 0x0A]).write(
+            to: root.appendingPathComponent("incidents/2026-11-28-latin1.md"))
+        let incident = root.appendingPathComponent("incidents/2026-11-27-delayed-payments.md")
+        try String(contentsOf: incident, encoding: .utf8).replacingOccurrences(
+            of: "impact: major", with: "impact: majr"
+        )
+        .write(to: incident, atomically: true, encoding: .utf8)
+        try Data([0xFF]).write(to: root.appendingPathComponent("theme/templates/partials/update.mustache"))
+        let result = await Builder(options: .init(root: root, now: Fixture.now)).check()
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(
+            errors.map(\.location.path).sorted() == [
+                "incidents/2026-11-27-delayed-payments.md", "incidents/2026-11-28-latin1.md",
+                "theme/templates/partials/update.mustache",
+            ], "\(errors.map(\.headline))")
+    }
+
+    /// Foundation on Linux names the UTC zone "GMT"; readers and the API see the name herald.yml
+    /// gives, and "UTC" when it gives none.
+    @Test(arguments: [("timezone: UTC", "UTC"), ("timezone: GMT", "GMT"), ("", "UTC")])
+    func namesTheZoneAsHeraldYmlDoes(line: String, name: String) async throws {
+        let root = try Fixture.copyOfSample()
+        let config = root.appendingPathComponent("herald.yml")
+        let text = try String(contentsOf: config, encoding: .utf8)
+        try text.replacingOccurrences(of: "timezone: Europe/Berlin", with: line)
+            .write(to: config, atomically: true, encoding: .utf8)
+        let output = root.appendingPathComponent("site")
+        _ = try await build(root: root, output: output)
+        let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains(">Times are shown in \(name).</span>"))
+        let status = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: output.appendingPathComponent("api/v2/status.json")))
+        #expect(((status as? [String: Any])?["page"] as? [String: Any])?["time_zone"] as? String == name)
+    }
+
     @Test func refusesToReplaceAFolderHeraldDidNotWrite() async throws {
         let root = try Fixture.copyOfSample()
         let output = root.appendingPathComponent("important")

@@ -40,7 +40,8 @@ struct ConfigParserTests {
 
     @Test func defaultsToUTCAndEnglish() throws {
         let config = try parse("title: T\nurl: https://example.com\ncomponents: []\n").get()
-        #expect(config.timeZone.identifier == "UTC" || config.timeZone.identifier == "GMT")
+        #expect(config.timeZone.secondsFromGMT() == 0)
+        #expect(config.timeZoneName == "UTC")
         #expect(config.language == "en")
     }
 

@@ -196,6 +196,30 @@ struct IncidentEditorTests {
         }
     }
 
+    @Test func anUpdateInTheMinuteOfAnotherIsRefusedWithTheOtherLine() throws {
+        let root = try Fixture.copyOfSample()
+        let path = "incidents/2026-11-27-delayed-payments.md"
+        let before = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        let line =
+            try #require(
+                before.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+                    $0 == "## Monitoring — 2026-11-27 08:50 UTC"
+                }) + 1
+        // 40 seconds after the newest update: its heading would read the same minute.
+        let sameMinute = try editor(at: root, now: "2026-11-27T08:50:40Z")
+        #expect {
+            try sameMinute.addUpdate(to: "delayed-payments", status: "update", message: "x", force: false)
+        } throws: { error in
+            let diagnostics = (error as? IncidentEditor.Failure)?.diagnostics ?? []
+            return diagnostics.count == 1 && diagnostics[0].location == SourceLocation(path: path, line: line)
+                && diagnostics[0].message.contains("updates need a minute each")
+        }
+        #expect(try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) == before)
+        // The next minute is fine.
+        let later = try editor(at: root, now: "2026-11-27T08:51:00Z")
+        #expect(try later.addUpdate(to: "delayed-payments", status: "update", message: "x", force: false) == path)
+    }
+
     @Test func messageTemplatesNameTheComponents() throws {
         let templates = MessageTemplates(themeDirectory: Fixture.repositoryRoot.appendingPathComponent("theme"))
         #expect(templates.names.contains("partial-outage"))

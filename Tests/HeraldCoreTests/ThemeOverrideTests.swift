@@ -124,6 +124,28 @@ struct ThemeOverrideTests {
         #expect(diagnostic.suggestion == "did you mean 'de'?")
     }
 
+    @Test func anUnknownLanguageIsReportedBesideOtherProblems() throws {
+        let root = try Fixture.copyOfSample()
+        let text =
+            "title: T\nurl: https://example.com\nlanguage: dk\nbrand:\n  color: green\n  logo: x.svg\ncomponents: []\n"
+        guard case .failure(let error) = ConfigParser(root: root).parse(SourceFile(path: "herald.yml", text: text))
+        else {
+            Issue.record("a bad herald.yml was accepted")
+            return
+        }
+        let lines = error.diagnostics.map(\.location.line)
+        #expect(lines.sorted() == [3, 5, 6], "\(error.diagnostics.map(\.headline))")
+        #expect(error.diagnostics.contains { $0.message.hasPrefix("unknown language 'dk'") })
+        // With a theme folder that does not exist, the languages cannot be known: no guess.
+        let missing = text.replacingOccurrences(of: "components:", with: "theme: nowhere\ncomponents:")
+        guard case .failure(let second) = ConfigParser(root: root).parse(SourceFile(path: "herald.yml", text: missing))
+        else {
+            Issue.record("a bad herald.yml was accepted")
+            return
+        }
+        #expect(!second.diagnostics.contains { $0.message.hasPrefix("unknown language") })
+    }
+
     @Test(arguments: [
         ("theme: ../elsewhere", "'theme' must be a path inside the site's folder"),
         ("theme: /etc", "'theme' must be a path inside the site's folder"),

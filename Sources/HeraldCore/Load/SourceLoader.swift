@@ -32,6 +32,17 @@ public struct SourceLoader: Sendable {
     /// - Throws: `DiagnosticsError` listing every file that could not be read.
     public func load() throws(DiagnosticsError) -> SiteSources {
         var diagnostics: [Diagnostic] = []
+        let sources = load(diagnostics: &diagnostics)
+        guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
+        return sources
+    }
+
+    /// Reads every input file that can be read, so that the rest can still be checked.
+    ///
+    /// - Parameter diagnostics: Gets every file that could not be read, and a missing
+    ///   `herald.yml` (whose source is then empty).
+    /// - Returns: The sources that were read.
+    public func load(diagnostics: inout [Diagnostic]) -> SiteSources {
         let configURL = root.appendingPathComponent("herald.yml")
         var config = SourceFile(path: "herald.yml", text: "")
         if FileManager.default.fileExists(atPath: configURL.path) {
@@ -51,7 +62,6 @@ public struct SourceLoader: Sendable {
 
         let theme = themeFiles(in: themeDirectory, requireTemplates: true, diagnostics: &diagnostics)
 
-        guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
         return SiteSources(
             config: config,
             incidents: incidents,

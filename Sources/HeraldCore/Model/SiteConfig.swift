@@ -10,6 +10,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var url: URL
     /// The zone times are shown in, and read in when a heading has none.
     public var timeZone: TimeZone
+    /// The zone's name as herald.yml gives it, for readers ("Times are shown in UTC.") and the
+    /// API: Foundation on Linux names the UTC zone "GMT".
+    public var timeZoneName: String
     /// The page's language (BCP 47).
     public var language: String
     /// The components in display order.
@@ -28,6 +31,7 @@ public struct SiteConfig: Sendable, Hashable {
         description: String = "",
         url: URL,
         timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+        timeZoneName: String? = nil,
         language: String = "en",
         components: [Component],
         theme: String? = nil,
@@ -38,6 +42,7 @@ public struct SiteConfig: Sendable, Hashable {
         self.description = description
         self.url = url
         self.timeZone = timeZone
+        self.timeZoneName = timeZoneName ?? (timeZone.identifier == "GMT" ? "UTC" : timeZone.identifier)
         self.language = language
         self.components = components
         self.notify = notify

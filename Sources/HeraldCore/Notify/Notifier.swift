@@ -200,7 +200,7 @@ public struct Notifier: Sendable {
         var reason: String
     }
 
-    /// Sends one request, retrying network errors, timeouts, 5xx and 429 answers with backoff.
+    /// Sends one request, retrying network errors, timeouts, 5xx, 408 and 429 answers with backoff.
     private func deliver(_ request: TransportRequest, target: NotifyTarget, log: (String) -> Void) async -> Result<
         Int, Failure
     > {

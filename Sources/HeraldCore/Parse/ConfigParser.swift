@@ -70,9 +70,9 @@ public struct ConfigParser: Sendable {
         let title = fields["title"].flatMap { reader.string($0.value, field: "title") } ?? ""
         let description = fields["description"].flatMap { reader.string($0.value, field: "description") } ?? ""
         let language = fields["language"].flatMap { reader.string($0.value, field: "language") } ?? "en"
-        if !language.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) || language.isEmpty,
-            let node = fields["language"]?.value
-        {
+        let isLanguageTag =
+            !language.isEmpty && language.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        if !isLanguageTag, let node = fields["language"]?.value {
             reader.error(at: node, "'language' must be a language tag such as en, de or pt-BR")
         }
 
@@ -90,9 +90,11 @@ public struct ConfigParser: Sendable {
         }
 
         var timeZone = TimeZone(identifier: "UTC")!
+        var timeZoneName = "UTC"
         if let node = fields["timezone"]?.value, let name = reader.string(node, field: "timezone") {
             if let zone = TimeZone(identifier: name), name.contains("/") || name == "UTC" || name == "GMT" {
                 timeZone = zone
+                timeZoneName = name
             } else {
                 let known = TimeZone.knownTimeZoneIdentifiers
                 reader.error(
@@ -111,7 +113,9 @@ public struct ConfigParser: Sendable {
         if let (_, node) = fields["brand"] {
             brand = parseBrand(node, reader: &reader)
         }
-        if let node = fields["language"]?.value {
+        // Whether the theme has the language can be known only when `theme:` names a usable
+        // folder (or is absent); every other problem of the file is reported beside it.
+        if let node = fields["language"]?.value, isLanguageTag, fields["theme"] == nil || theme != nil {
             checkLanguage(language, at: node, theme: theme, reader: &reader)
         }
 
@@ -135,6 +139,7 @@ public struct ConfigParser: Sendable {
                     description: description,
                     url: url,
                     timeZone: timeZone,
+                    timeZoneName: timeZoneName,
                     language: language,
                     components: components,
                     theme: theme,
@@ -162,7 +167,7 @@ public struct ConfigParser: Sendable {
     }
 
     private func checkLanguage(_ language: String, at node: Node, theme: String?, reader: inout YAMLReader) {
-        guard root != nil, reader.diagnostics.allSatisfy({ $0.severity != .error }) else { return }
+        guard root != nil else { return }
         let available = availableLanguages(theme: theme)
         guard Localization.resolve(language, available: available) == nil else { return }
         reader.error(

@@ -85,17 +85,20 @@ public struct Builder: Sendable {
         progress(1, Self.stageNames[0])
         var start = clock.now
         let loader = SourceLoader(root: options.root)
-        var sources: SiteSources
-        do {
-            sources = try loader.load()
-        } catch {
-            return CheckResult(site: nil, theme: nil, localization: nil, diagnostics: error.diagnostics, stages: stages)
+        // Files that cannot be read are reported with the problems of those that can.
+        var diagnostics: [Diagnostic] = []
+        var sources = loader.load(diagnostics: &diagnostics)
+        // Without a readable herald.yml nothing else can be checked against it.
+        guard !diagnostics.contains(where: { $0.location.path == "herald.yml" }) else {
+            return CheckResult(site: nil, theme: nil, localization: nil, diagnostics: diagnostics, stages: stages)
         }
+        // A template that could not be read is reported once, not again as missing.
+        let themePath = loader.relativePath(of: loader.themeDirectory)
+        let templatesUnread = diagnostics.contains { $0.location.path.hasPrefix(themePath + "/templates") }
         stages.append(StageTiming(name: Self.stageNames[0], duration: clock.now - start))
 
         progress(2, Self.stageNames[1])
         start = clock.now
-        var diagnostics: [Diagnostic] = []
         var config: SiteConfig?
         let parsedConfig = ConfigParser(root: options.root).check(sources.config)
         switch parsedConfig.result {
@@ -135,11 +138,12 @@ public struct Builder: Sendable {
         let incidents = outputs.compactMap(\.incident)
         diagnostics += Site.crossFileDiagnostics(incidents, files: sources.incidents)
 
-        let themePath = loader.relativePath(of: loader.themeDirectory)
         var theme: Theme?
-        switch Theme.load(templates: sources.templates, assets: sources.assets, themePath: themePath) {
-        case .success(let value): theme = value
-        case .failure(let error): diagnostics += error.diagnostics
+        if !templatesUnread {
+            switch Theme.load(templates: sources.templates, assets: sources.assets, themePath: themePath) {
+            case .success(let value): theme = value
+            case .failure(let error): diagnostics += error.diagnostics
+            }
         }
         stages.append(StageTiming(name: Self.stageNames[1], duration: clock.now - start))
 

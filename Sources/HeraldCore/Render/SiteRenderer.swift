@@ -76,7 +76,7 @@ public struct SiteRenderer: Sendable {
         self.theme = theme
         self.uptime = Uptime(site: site, index: index)
         self.localization = localization
-        self.timeZoneNote = localization.format("times_shown_in", ["zone": site.config.timeZone.identifier])
+        self.timeZoneNote = localization.format("times_shown_in", ["zone": site.config.timeZoneName])
         self.format = DisplayFormat(timeZone: site.config.timeZone, localization: localization)
         let assetVersions = Dictionary(
             theme.assets.map { ($0.path, "assets/\($0.path)?v=\(ContentHash.hex($0.data))") },
@@ -101,7 +101,7 @@ public struct SiteRenderer: Sendable {
                         url: site.config.url.absoluteString,
                         language: site.config.language,
                         direction: localization.direction,
-                        timeZone: site.config.timeZone.identifier
+                        timeZone: site.config.timeZoneName
                     ),
                     status: StatusView(
                         indicator: status.indicator.rawValue,
@@ -364,7 +364,7 @@ public struct SiteRenderer: Sendable {
             showsAxis: chartLinks.isEmpty,
             last30Label: localization.format("uptime_last_days", ["days": "30"]),
             lastDaysLabel: localization.format("uptime_last_days", count),
-            formula: localization.format("uptime_formula", ["zone": site.config.timeZone.identifier]),
+            formula: localization.format("uptime_formula", ["zone": site.config.timeZoneName]),
             bars: []
         )
         guard let component = uptime.components[componentID] else { return view }

@@ -238,7 +238,7 @@ struct StatuspageAPI: Sendable {
             id: pageID,
             name: site.config.title,
             url: String(site.config.url.absoluteString.dropLast()),
-            timeZone: site.config.timeZone.identifier,
+            timeZone: site.config.timeZoneName,
             updatedAt: Timestamp.iso8601Milliseconds(newest)
         )
     }
