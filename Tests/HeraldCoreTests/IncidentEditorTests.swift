@@ -220,6 +220,23 @@ struct IncidentEditorTests {
         #expect(try later.addUpdate(to: "delayed-payments", status: "update", message: "x", force: false) == path)
     }
 
+    @Test(arguments: [
+        ("delayed-paymnts", "did you mean 'delayed-payments'?"),
+        ("2026-11-27-delayed-paymnts", "did you mean '2026-11-27-delayed-payments'?"),
+        ("something-else-entirely", nil),
+    ])
+    func anUnknownIncidentSuggestsTheNearestSlug(reference: String, suggestion: String?) throws {
+        let root = try Fixture.copyOfSample()
+        let editor = try editor(at: root, now: "2026-11-27T09:30:00Z")
+        #expect {
+            try editor.locate(reference)
+        } throws: { error in
+            let diagnostic = (error as? IncidentEditor.Failure)?.diagnostics.first
+            return diagnostic?.message.hasPrefix("no incident '\(reference)'") == true
+                && diagnostic?.suggestion == suggestion
+        }
+    }
+
     @Test func messageTemplatesNameTheComponents() throws {
         let templates = MessageTemplates(themeDirectory: Fixture.repositoryRoot.appendingPathComponent("theme"))
         #expect(templates.names.contains("partial-outage"))

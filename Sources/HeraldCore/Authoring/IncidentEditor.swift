@@ -140,9 +140,15 @@ public struct IncidentEditor: Sendable {
                 return "incidents/\(name)"
             }
         }
+        // Suggest the nearest slug, with or without its date.
+        let slugs = names.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }
+        let undated = slugs.map {
+            $0.count > 11 && $0.prefix(11).allSatisfy { $0.isNumber || $0 == "-" } ? String($0.dropFirst(11)) : $0
+        }
         throw Failure(diagnostics: [
             Diagnostic(
-                at: SourceLocation(path: "incidents"), "no incident '\(reference)'; give its slug, file name or path")
+                at: SourceLocation(path: "incidents"), "no incident '\(reference)'; give its slug, file name or path",
+                suggestion: Suggestion.didYouMean(reference, in: reference.first?.isNumber == true ? slugs : undated))
         ])
     }
 
