@@ -64,10 +64,9 @@ import time
 import zlib
 from pathlib import Path
 
+import headless
 import herald_sources as sources
 
-CHROMIUM = os.environ.get("HERALD_CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("HERALD_CHROMEDRIVER", "/usr/bin/chromedriver")
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent.parent
 SIZE_LIMIT = 4096
 
@@ -256,41 +255,20 @@ def host_page(
 
 
 def start_browser(profile: str):
-    os.environ.setdefault("SE_OFFLINE", "true")  # never let Selenium Manager download anything
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    for path in (CHROMIUM, CHROMEDRIVER):
-        if not Path(path).exists():
-            raise SystemExit(f"check_embed: {path} is missing (Debian: apt-get install chromium chromium-driver)")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",  # CI runs as root
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        f"--user-data-dir={profile}",
-        "--no-first-run",
-        "--no-default-browser-check",
-        "--disable-extensions",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-domain-reliability",
-        "--disable-features=OptimizationHints,MediaRouter,Translate",
-        # Nothing but the local servers resolves, so nothing leaves the machine.
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-        "--window-size=1280,900",
-        "--hide-scrollbars",  # the same layout width whether a host page scrolls or not
-        f"--lang={READER_LOCALE}",
-    ):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    options.add_experimental_option("perfLoggingPrefs", {"enableNetwork": True, "enablePage": False})
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
-    driver.set_page_load_timeout(30)
-    driver.set_script_timeout(30)
+    driver = headless.start_browser(
+        profile,
+        "check_embed",
+        arguments=(
+            "--window-size=1280,900",
+            "--hide-scrollbars",  # the same layout width whether a host page scrolls or not
+            f"--lang={READER_LOCALE}",
+        ),
+        logging={"browser": "ALL", "performance": "ALL"},
+        configure=lambda options: options.add_experimental_option(
+            "perfLoggingPrefs", {"enableNetwork": True, "enablePage": False}
+        ),
+        script_timeout=30,
+    )
     driver.execute_cdp_cmd("Network.enable", {})
     driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
     driver.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": READER_TIMEZONE})

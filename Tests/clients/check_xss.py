@@ -49,8 +49,7 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
-CHROMIUM = os.environ.get("HERALD_CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("HERALD_CHROMEDRIVER", "/usr/bin/chromedriver")
+import headless
 DEFAULT_PAYLOADS = Path(__file__).resolve().parent.parent / "Fixtures" / "xss" / "payloads.txt"
 
 # ---------------------------------------------------------------------------------------------
@@ -347,39 +346,14 @@ def stop_server(server: subprocess.Popen) -> None:
 
 
 def start_browser(profile: str):
-    os.environ.setdefault("SE_OFFLINE", "true")  # never let Selenium Manager download anything
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    for path in (CHROMIUM, CHROMEDRIVER):
-        if not Path(path).exists():
-            raise SystemExit(f"check_xss: {path} is missing (Debian: apt-get install chromium chromium-driver)")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",  # CI runs as root
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        f"--user-data-dir={profile}",
-        "--no-first-run",
-        "--no-default-browser-check",
-        "--disable-extensions",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-domain-reliability",
-        "--disable-features=OptimizationHints,MediaRouter,Translate",
-        # Nothing but the local server resolves: example.com images and the like stay offline.
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-        "--window-size=1280,1024",
-    ):
-        options.add_argument(argument)
-    # A real dialog would mean the hook did not hold; report it rather than block on it.
-    options.set_capability("unhandledPromptBehavior", "accept and notify")
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
-    driver.set_page_load_timeout(30)
-    driver.set_script_timeout(30)
+    driver = headless.start_browser(
+        profile,
+        "check_xss",
+        arguments=("--window-size=1280,1024",),
+        # A real dialog would mean the hook did not hold; report it rather than block on it.
+        configure=lambda options: options.set_capability("unhandledPromptBehavior", "accept and notify"),
+        script_timeout=30,
+    )
     driver.execute_cdp_cmd("Page.enable", {})
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": HOOK})
     driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": True})

@@ -1,5 +1,6 @@
-"""Shared by check_a11y.py and check_screenshots.py: serve a built site on 127.0.0.1 and drive
-Debian's headless Chromium through chromedriver with Selenium (nothing is downloaded)."""
+"""Shared by the browser clients (check_a11y, check_screenshots, check_maintenance_clock,
+check_embed, check_xss): serve a built site on 127.0.0.1 and drive Debian's headless Chromium
+through chromedriver with Selenium (nothing is downloaded)."""
 
 from __future__ import annotations
 
@@ -28,8 +29,20 @@ def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def start_browser(profile: str, name: str):
-    """Headless Chromium with its console log on, resolving no host but 127.0.0.1."""
+def start_browser(
+    profile: str,
+    name: str,
+    *,
+    arguments: tuple[str, ...] = ("--hide-scrollbars", "--force-device-scale-factor=1", "--window-size=1280,1024"),
+    logging: dict[str, str] | None = None,
+    configure=None,
+    script_timeout: int = 60,
+):
+    """Headless Chromium that resolves no host but 127.0.0.1, so nothing leaves the machine.
+
+    `arguments` come after the shared ones (window size and the like); `logging` is the
+    `goog:loggingPrefs` capability (the console by default); `configure` gets the options last,
+    for a client's own capabilities."""
     os.environ.setdefault("SE_OFFLINE", "true")  # never let Selenium Manager download anything
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -51,17 +64,18 @@ def start_browser(profile: str, name: str):
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        "--disable-domain-reliability",
         "--disable-features=OptimizationHints,MediaRouter,Translate",
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-        "--hide-scrollbars",
-        "--force-device-scale-factor=1",
-        "--window-size=1280,1024",
+        *arguments,
     ):
         options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    options.set_capability("goog:loggingPrefs", logging or {"browser": "ALL"})
+    if configure:
+        configure(options)
     driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
     driver.set_page_load_timeout(30)
-    driver.set_script_timeout(60)
+    driver.set_script_timeout(script_timeout)
     return driver
 
 
