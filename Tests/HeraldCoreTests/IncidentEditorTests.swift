@@ -186,14 +186,22 @@ struct IncidentEditorTests {
 
     @Test func anUpdateThatWouldBreakTheFileIsRefused() throws {
         let root = try Fixture.copyOfSample()
-        let editor = try editor(at: root, now: "2026-11-27T08:50:00Z")
-        // The same minute as the latest update: check would reject two updates at one time.
-        #expect(throws: IncidentEditor.Failure.self) {
-            try editor.addUpdate(to: "delayed-payments", status: "update", message: "x", force: false)
+        let path = "incidents/2026-11-27-delayed-payments.md"
+        let before = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        let editor = try editor(at: root, now: "2026-11-27T09:30:00Z")
+        // A level-2 heading in the message would read as an update heading without a time.
+        #expect {
+            try editor.addUpdate(
+                to: "delayed-payments", status: "update", message: "## What we know\nMore soon.", force: false)
+        } throws: { error in
+            (error as? IncidentEditor.Failure)?.diagnostics.contains {
+                $0.message.hasPrefix("'What we know' is not an update heading")
+            } == true
         }
         #expect(throws: IncidentEditor.Failure.self) {
             try editor.addUpdate(to: "delayed-payments", status: "fixed", message: "x", force: false)
         }
+        #expect(try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) == before)
     }
 
     @Test func anUpdateInTheMinuteOfAnotherIsRefusedWithTheOtherLine() throws {

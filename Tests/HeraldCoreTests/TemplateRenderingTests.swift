@@ -79,6 +79,37 @@ struct TemplateValueTests {
         ]
     }
 
+    /// A view whose `encode(to:)` uses nested containers, which synthesized conformances never do.
+    struct Hand: Encodable {
+        enum Key: CodingKey { case title, nested, names, label }
+
+        func encode(to encoder: any Encoder) throws {
+            var top = encoder.container(keyedBy: Key.self)
+            try top.encode("top", forKey: .title)
+            var nested = top.nestedContainer(keyedBy: Key.self, forKey: .nested)
+            try nested.encode("inner", forKey: .label)
+            var names = top.nestedUnkeyedContainer(forKey: .names)
+            try names.encode("a")
+            var deep = names.nestedContainer(keyedBy: Key.self)
+            try deep.encode("deep", forKey: .label)
+            try names.encode("b")
+            var list = names.nestedUnkeyedContainer()
+            try list.encode("x")
+        }
+    }
+
+    @Test func nestedContainersRenderAsDictionariesAndArraysWould() throws {
+        let template = try MustacheTemplate(
+            string: "{{title}} {{nested.label}} {{count(names)}} {{#names}}<{{label}}>{{/names}}")
+        let plain: [String: Any] = [
+            "title": "top", "nested": ["label": "inner"] as [String: Any],
+            "names": ["a", ["label": "deep"] as [String: Any], "b", ["x"]] as [Any],
+        ]
+        let expected = template.render(plain)
+        #expect(expected == "top inner 4 <><deep><><>")
+        #expect(template.render(TemplateData.convert(Hand())) == expected)
+    }
+
     @Test(arguments: [
         "{{title}} {{{title}}} {{nested.label}} {{count}}",
         "{{uppercased(title)}} {{lowercased(nested.label)}} {{count(title)}}",
