@@ -9,7 +9,10 @@ usage: Benchmarks/measure.py HERALD ROOT [RUNS] [FIRST_RUNS]
   a fresh CI clone;
 - floors, measured in the same run: `cp -r` of Herald's output into a new folder, and Debian's
   `cmark-gfm` (package cmark-gfm, same extensions, safe by default) rendering every incident body
-  in one process.
+  in one process;
+- empty templates: RUNS rebuilds of a copy of the site whose theme templates are all empty files,
+  so the same incidents are parsed and the same number of files written without any template
+  work; its difference from the rebuild is what the theme's templates cost.
 
 Every timed command starts after an untimed `sync`, so that no earlier writes are pending. Medians
 are printed, with every run, the CPU time (user + system) and the peak memory of the builds.
@@ -31,11 +34,11 @@ spare = os.path.join(scratch, ".site.herald-previous")
 copy = os.path.join(scratch, "copy")
 
 
-def build():
+def build(site=root, into=output):
     subprocess.run(["sync"], check=True)
     start = time.perf_counter()
     result = subprocess.run(
-        ["/usr/bin/time", "-f", "%M %U %S", herald, "build", "--root", root, "--output", output,
+        ["/usr/bin/time", "-f", "%M %U %S", herald, "build", "--root", site, "--output", into,
          "--now", "2026-11-27T09:00:00Z"],
         check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - start
@@ -75,15 +78,27 @@ for _ in range(runs):
                     "-e", "tasklist"], input=markdown, check=True, stdout=subprocess.DEVNULL)
     marks.append(time.perf_counter() - start)
 files = sum(len(names) for _, _, names in os.walk(output))
+bare = os.path.join(scratch, "empty-templates")
+shutil.copytree(root, bare, ignore=shutil.ignore_patterns(".*", "site"))
+for folder, _, names in os.walk(os.path.join(bare, "theme", "templates")):
+    for name in names:
+        if name.endswith(".mustache"):
+            open(os.path.join(folder, name), "w").close()
+bare_output = os.path.join(scratch, "empty-templates-site")
+build(bare, bare_output)  # warm-up, as above
+bares = [build(bare, bare_output) for _ in range(runs)]
 shutil.rmtree(scratch, ignore_errors=True)
 
 median = statistics.median
 rebuild, first = median([r[0] for r in rebuilds]), median([r[0] for r in firsts])
 cp, cmark = median(copies), median(marks)
+empty = median([r[0] for r in bares])
 print(f"{os.path.basename(root)}: {files} files")
 print(f"  rebuild      {rebuild:.3f} s  runs {[round(r[0], 2) for r in rebuilds]}"
       f"  cpu {median([r[2] for r in rebuilds]):.2f} s  peak {median([r[1] for r in rebuilds]):.0f} MB")
 print(f"  first build  {first:.3f} s  runs {[round(r[0], 2) for r in firsts]}")
 print(f"  cp -r        {cp:.3f} s  runs {[round(c, 2) for c in copies]}")
 print(f"  cmark-gfm    {cmark:.3f} s")
+print(f"  empty templates {empty:.3f} s  runs {[round(r[0], 2) for r in bares]}"
+      f"  cpu {median([r[2] for r in bares]):.2f} s")
 print(f"  ratios       rebuild/cp {rebuild / cp:.2f}  first/cp {first / cp:.2f}  rebuild/cmark {rebuild / cmark:.1f}")

@@ -81,3 +81,18 @@ struct SiteStatusTests {
         #expect(status.indicator == expected)
     }
 }
+
+/// The words pages, feeds and the API use for update statuses.
+struct UpdateStatusWordTests {
+    /// `apiValue` is spelled out per case for speed; it must stay the heading word lowercased
+    /// with `_` for spaces, which class names, feeds and themes rely on.
+    @Test(arguments: UpdateStatus.allCases)
+    func theAPIWordIsTheHeadingWordLowercasedWithUnderscores(_ status: UpdateStatus) {
+        #expect(status.apiValue == status.rawValue.lowercased().replacingOccurrences(of: " ", with: "_"))
+    }
+
+    @Test func aCancelledMaintenanceReadsAsCompletedToStatuspageClients() {
+        #expect(UpdateStatus.cancelled.statuspageValue == "completed")
+        #expect(UpdateStatus.inProgress.statuspageValue == "in_progress")
+    }
+}

@@ -47,6 +47,8 @@ struct TemplateEscapingTests {
         ("plain <p>text</p>\n\twith tabs\r\n", "plain <p>text</p>\n\twith tabs\r\n"),
         ("bell\u{7}, escape\u{1B}, delete\u{7F}, next line\u{85}, csi\u{9B}.", "bell, escape, delete, next line, csi."),
         ("Zürich \u{A0}non-breaking \u{C2}\u{A9} stays", "Zürich \u{A0}non-breaking \u{C2}\u{A9} stays"),
+        ("a · b\u{9F} · c\u{80}", "a · b · c"),
+        ("\u{1F}first and last\u{9F}", "first and last"),
     ])
     func pagesLoseControlCharactersOnly(_ html: String, _ expected: String) {
         #expect(SiteRenderer.removingControlCharacters(html) == expected)

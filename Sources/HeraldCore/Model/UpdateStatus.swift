@@ -25,8 +25,24 @@ public enum UpdateStatus: String, Sendable, Hashable, Codable, CaseIterable {
         .scheduled, .inProgress, .verifying, .completed, .cancelled, .update,
     ]
 
-    /// The lowercase word for the status (`in_progress`), used in class names and the feeds.
-    public var apiValue: String { rawValue.lowercased().replacingOccurrences(of: " ", with: "_") }
+    /// The lowercase word for the status (`in_progress`), used in class names and the feeds: the
+    /// raw value lowercased, with `_` for spaces. Spelled out because every update of every page
+    /// asks for it.
+    public var apiValue: String {
+        switch self {
+        case .investigating: "investigating"
+        case .identified: "identified"
+        case .update: "update"
+        case .monitoring: "monitoring"
+        case .resolved: "resolved"
+        case .postmortem: "postmortem"
+        case .scheduled: "scheduled"
+        case .inProgress: "in_progress"
+        case .verifying: "verifying"
+        case .completed: "completed"
+        case .cancelled: "cancelled"
+        }
+    }
 
     /// Statuspage's word: its maintenance statuses have no `cancelled`, so a cancelled
     /// maintenance reads as `completed` to Statuspage clients (its update's text says why).

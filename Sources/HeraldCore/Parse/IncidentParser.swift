@@ -135,7 +135,7 @@ public struct IncidentParser: Sendable {
         }
 
         header.title = fields["title"].flatMap { reader.string($0.value, field: "title") }
-        if let title = header.title, title.trimmingCharacters(in: .whitespaces).isEmpty, let node = fields["title"] {
+        if let title = header.title, title.allSatisfy(\.isWhitespace), let node = fields["title"] {
             reader.error(at: node.value, "'title' must not be blank")
             header.title = nil
         }
@@ -156,7 +156,7 @@ public struct IncidentParser: Sendable {
                 }
             }
         } else {
-            let name = String((file.path as NSString).lastPathComponent.dropLast(3))
+            let name = String((file.path.split(separator: "/").last ?? "").dropLast(3))
             if Identifier.isValid(name) {
                 header.slug = name
             } else {

@@ -79,9 +79,18 @@ struct DisplayFormat: Sendable {
 
     /// `45 min`, `3 hr, 5 min`, `2 days, 4 hr` in English.
     func duration(_ interval: TimeInterval) -> String {
-        let minutes = Int((interval / 60).rounded())
+        duration(minutes: Self.wholeMinutes(interval))
+    }
+
+    /// The text of a duration of `minutes` whole minutes, as `duration(_:)` gives it.
+    func duration(minutes: Int) -> String {
         if minutes < 1 { return localization.string("less_than_a_minute") }
         return Duration.seconds(minutes * 60).formatted(durationStyle)
+    }
+
+    /// The whole minutes a duration shows: pages show no seconds.
+    static func wholeMinutes(_ interval: TimeInterval) -> Int {
+        Int((interval / 60).rounded())
     }
 
     private static func midnightUTC(year: Int, month: Int, day: Int) -> Date {

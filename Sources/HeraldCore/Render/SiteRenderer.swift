@@ -42,6 +42,9 @@ public struct SiteRenderer: Sendable {
     let uptime: Uptime
     let localization: Localization
     private let format: DisplayFormat
+    /// Every incident's duration as pages show it, keyed by whole minutes: formatted once for each
+    /// length that occurs, since a locale's duration format is slow and many incidents last alike.
+    private let durations: [Int: String]
     /// What every page shows alike, converted for templates once: `site`, `status`, `built`, and
     /// the theme's plain strings as `t` (`{{t.key}}`).
     private var shared = TemplateObject(values: [:])
@@ -77,7 +80,11 @@ public struct SiteRenderer: Sendable {
         self.uptime = Uptime(site: site, index: index)
         self.localization = localization
         self.timeZoneNote = localization.format("times_shown_in", ["zone": site.config.timeZoneName])
-        self.format = DisplayFormat(timeZone: site.config.timeZone, localization: localization)
+        let format = DisplayFormat(timeZone: site.config.timeZone, localization: localization)
+        self.format = format
+        let lengths = Array(Set(site.incidents.map { DisplayFormat.wholeMinutes($0.duration(now: site.now)) }))
+        self.durations = Dictionary(
+            uniqueKeysWithValues: zip(lengths, concurrentMap(lengths) { format.duration(minutes: $0) }))
         let assetVersions = Dictionary(
             theme.assets.map { ($0.path, "assets/\($0.path)?v=\(ContentHash.hex($0.data))") },
             uniquingKeysWith: { first, _ in first }
@@ -249,20 +256,30 @@ public struct SiteRenderer: Sendable {
     /// HTML forbids control characters other than tab and line breaks; a stray one in an incident
     /// file is dropped rather than published.
     static func removingControlCharacters(_ html: String) -> String {
+        guard containsControlCharacter(html.utf8) else { return html }
         func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
             let value = scalar.value
             return (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value)
         }
-        // C0 controls and DEL are single bytes; C1 controls (U+0080 to U+009F) start with 0xC2.
-        guard
-            html.utf8.contains(where: {
-                ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2
-            }),
-            html.unicodeScalars.contains(where: isForbidden)
-        else { return html }
         var result = String.UnicodeScalarView()
         result.append(contentsOf: html.unicodeScalars.lazy.filter { !isForbidden($0) })
         return String(result)
+    }
+
+    /// Whether `utf8` holds a C0 control other than tab and line breaks, DEL, or a C1 control
+    /// (U+0080 to U+009F, the bytes 0xC2 0x80 to 0xC2 0x9F), in one pass over the bytes: pages
+    /// almost never have one, and most have other characters that start with 0xC2, such as `·`.
+    private static func containsControlCharacter(_ utf8: String.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if byte < 0x20 {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+            } else if byte == 0x7F || (previous == 0xC2 && byte < 0xA0 && byte >= 0x80) {
+                return true
+            }
+            previous = byte
+        }
+        return false
     }
 
     /// The brand's stylesheet and logo URLs, when herald.yml sets a brand.
@@ -535,6 +552,12 @@ public struct SiteRenderer: Sendable {
         )
     }
 
+    /// How long the incident lasted, or has lasted so far, as its views show it.
+    private func duration(of incident: Incident) -> String {
+        let minutes = DisplayFormat.wholeMinutes(incident.duration(now: site.now))
+        return durations[minutes] ?? format.duration(minutes: minutes)
+    }
+
     private func label(_ status: ComponentStatus) -> String {
         localization.string("component_status_\(status.rawValue)")
     }
@@ -574,7 +597,7 @@ public struct SiteRenderer: Sendable {
             isOpen: incident.isOpen,
             started: time(incident.started),
             resolved: incident.resolvedAt.map(time),
-            duration: format.duration(incident.duration(now: site.now)),
+            duration: duration(of: incident),
             components: affected,
             hasComponents: !affected.isEmpty,
             componentIDs: incident.components.map(\.id).joined(separator: " "),
