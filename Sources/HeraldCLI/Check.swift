@@ -33,6 +33,6 @@ struct Check: AsyncParsableCommand {
         case .github:
             for diagnostic in result.diagnostics { print(Console.githubAnnotation(diagnostic)) }
         }
-        if result.hasErrors(strict: site.strict) { throw ExitCode.failure }
+        if result.hasErrors { throw ExitCode.failure }
     }
 }

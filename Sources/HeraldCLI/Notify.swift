@@ -63,7 +63,7 @@ struct Notify: AsyncParsableCommand {
         let root = site.rootURL
         let now = try site.clock()
         let checked = await Builder(options: .init(root: root, now: now, strict: site.strict)).check()
-        guard !checked.hasErrors(strict: site.strict), let current = checked.site else {
+        guard !checked.hasErrors, let current = checked.site else {
             Console.printDiagnostics(checked.diagnostics)
             Console.error(Console.summary(checked.diagnostics) + "; nothing was sent")
             throw ExitCode.failure

@@ -158,6 +158,37 @@ struct HeraldCommandTests {
         )
     }
 
+    /// A warning lets the site publish; with `--strict` it is printed, counted and annotated as an
+    /// error that says why, and nothing is published.
+    @Test func strictReportsWarningsAsErrorsAndPublishesNothing() throws {
+        let root = try copyOfSample()
+        // The sample's latest update is at 08:50 UTC: ahead of this clock, which is a warning.
+        let clock = ["--root", root.path, "--now", "2026-11-27T08:20:00Z"]
+        let laterClock = ["--root", root.path, "--now", "2026-11-27T08:30:00Z"]
+        let location = "incidents/2026-11-27-delayed-payments.md:11:17:"
+        let message = "update is in the future (the build's clock is 2026-11-27T08:20:00Z)"
+
+        let lenient = try run(["build"] + clock)
+        #expect(lenient.status == 0, "\(lenient.stderr)")
+        #expect(lenient.stderr.contains("\(location) warning: \(message)\n"), "\(lenient.stderr)")
+        let published = try Data(contentsOf: root.appendingPathComponent("site/index.html"))
+
+        let strict = try run(["build", "--strict"] + laterClock)
+        #expect(strict.status == 1)
+        let strictMessage = "update is in the future (the build's clock is 2026-11-27T08:30:00Z)"
+        #expect(
+            strict.stderr.contains("\(location) error: \(strictMessage); --strict makes this warning an error\n"),
+            "\(strict.stderr)"
+        )
+        #expect(strict.stderr.contains("1 error, 0 warnings; nothing was published"))
+        #expect(try Data(contentsOf: root.appendingPathComponent("site/index.html")) == published)
+
+        let check = try run(["check", "--strict", "--format", "github"] + clock)
+        #expect(check.status == 1)
+        #expect(check.stdout.hasPrefix("::error file=incidents/2026-11-27-delayed-payments.md,line=11,col=17::"))
+        #expect(try run(["check"] + clock).status == 0)
+    }
+
     /// Every invalid fixture (Tests/Fixtures/invalid) makes the binary exit with 1 and print its
     /// first recorded diagnostic; the theme fixtures, which change the theme, run in-process.
     @Test func everyInvalidFixtureExitsWithOne() throws {

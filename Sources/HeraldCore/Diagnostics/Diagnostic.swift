@@ -46,6 +46,16 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
         self.sourceLine = sourceLine
     }
 
+    /// The diagnostic as `--strict` reports it: a warning becomes an error that says why, as
+    /// compilers do for warnings made errors.
+    public var treatedAsError: Diagnostic {
+        guard severity == .warning else { return self }
+        var error = self
+        error.severity = .error
+        error.message += "; --strict makes this warning an error"
+        return error
+    }
+
     /// The first line: `path:line:column: error: message`.
     public var headline: String {
         "\(location): \(severity.rawValue): \(message)"

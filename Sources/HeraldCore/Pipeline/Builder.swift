@@ -59,9 +59,9 @@ public struct Builder: Sendable {
         /// The time each stage took.
         public var stages: [StageTiming]
 
-        /// Whether the site can be published.
-        public func hasErrors(strict: Bool) -> Bool {
-            diagnostics.contains { $0.severity == .error || strict }
+        /// Whether the site cannot be published. With `Options.strict` the warnings are errors.
+        public var hasErrors: Bool {
+            diagnostics.contains { $0.severity == .error }
         }
     }
 
@@ -75,10 +75,20 @@ public struct Builder: Sendable {
         self.options = options
     }
 
-    /// Loads and validates everything without writing anything.
+    /// Loads and validates everything without writing anything. With `Options.strict`, every
+    /// warning is reported as an error.
     ///
     /// - Parameter progress: Called as each stage starts, with its 1-based number.
     public func check(progress: @Sendable (Int, String) -> Void = { _, _ in }) async -> CheckResult {
+        var result = await collectDiagnostics(progress: progress)
+        if options.strict {
+            result.diagnostics = result.diagnostics.map(\.treatedAsError)
+            if !result.diagnostics.isEmpty { result.site = nil }
+        }
+        return result
+    }
+
+    private func collectDiagnostics(progress: @Sendable (Int, String) -> Void) async -> CheckResult {
         var stages: [StageTiming] = []
         let clock = ContinuousClock()
 
@@ -187,7 +197,7 @@ public struct Builder: Sendable {
         -> Report
     {
         let checked = await check(progress: progress)
-        guard !checked.hasErrors(strict: options.strict), let site = checked.site, let theme = checked.theme,
+        guard !checked.hasErrors, let site = checked.site, let theme = checked.theme,
             let localization = checked.localization
         else {
             throw DiagnosticsError(checked.diagnostics)
