@@ -12,7 +12,8 @@ usage: Benchmarks/measure.py HERALD ROOT [RUNS] [FIRST_RUNS]
   in one process;
 - empty templates: RUNS rebuilds of a copy of the site whose theme templates are all empty files,
   so the same incidents are parsed and the same number of files written without any template
-  work; its difference from the rebuild is what the theme's templates cost.
+  work; its difference from the rebuild is what the theme's templates cost, with writing and
+  checking the bytes they produce.
 
 Every timed command starts after an untimed `sync`, so that no earlier writes are pending. Medians
 are printed, with every run, the CPU time (user + system) and the peak memory of the builds.
@@ -79,8 +80,11 @@ for _ in range(runs):
     marks.append(time.perf_counter() - start)
 files = sum(len(names) for _, _, names in os.walk(output))
 bare = os.path.join(scratch, "empty-templates")
-shutil.copytree(root, bare, ignore=shutil.ignore_patterns(".*", "site"))
-for folder, _, names in os.walk(os.path.join(bare, "theme", "templates")):
+# Everything but hidden files and the output; every template is emptied wherever herald.yml's
+# `theme:` points (Herald refuses a theme folder outside the site's folder).
+shutil.copytree(root, bare, ignore=lambda folder, names: [
+    name for name in names if name.startswith(".") or (folder == root and name == "site")])
+for folder, _, names in os.walk(bare):
     for name in names:
         if name.endswith(".mustache"):
             open(os.path.join(folder, name), "w").close()

@@ -196,7 +196,8 @@ struct Resolve: ParsableCommand {
 /// Shared steps of the authoring commands.
 enum Authoring {
     static func editor(_ site: SiteOptions) throws -> IncidentEditor {
-        try run { () throws(IncidentEditor.Failure) in try IncidentEditor.load(root: site.rootURL, now: try clock(site))
+        try run { () throws(IncidentEditor.Failure) in
+            try IncidentEditor.load(root: site.rootURL, now: try clock(site), strict: site.strict)
         }
     }
 

@@ -111,6 +111,34 @@ struct IncidentEditorTests {
             !FileManager.default.fileExists(atPath: root.appendingPathComponent("incidents/2026-11-27-other.md").path))
     }
 
+    /// Reopening a resolved incident with --force is allowed, with a warning `herald check` shows;
+    /// with --strict that warning refuses the edit, and the file is left as it was.
+    @Test func strictRefusesAnEditThatLeavesAWarning() throws {
+        let root = try Fixture.copyOfSample()
+        let path = "incidents/2025-04-08-sign-in-outage.md"
+        let before = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        let date = try TimeParser(timeZone: .gmt).parse("2026-11-27T09:30:00Z").get()
+
+        let strict = try IncidentEditor.load(root: root, now: date, strict: true)
+        do {
+            _ = try strict.addUpdate(to: "sign-in-outage", status: "investigating", message: "Again.", force: true)
+            Issue.record("--strict reopened a resolved incident despite the warning")
+        } catch {
+            #expect(error.diagnostics.map(\.severity) == [.error])
+            #expect(
+                error.diagnostics.first?.message
+                    == "'Investigating' update after 'Resolved' reopens the incident; check its time;"
+                    + " --strict makes this warning an error")
+        }
+        #expect(try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) == before)
+
+        let lenient = try IncidentEditor.load(root: root, now: date)
+        #expect(
+            try lenient.addUpdate(to: "sign-in-outage", status: "investigating", message: "Again.", force: true) == path
+        )
+        #expect(try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) != before)
+    }
+
     @Test func updateAddsASectionAboveTheNewestAndChangesNoOtherByte() throws {
         let root = try Fixture.copyOfSample()
         let path = "incidents/2026-11-27-delayed-payments.md"

@@ -18,16 +18,19 @@ public struct IncidentEditor: Sendable {
     public let root: URL
     public let config: SiteConfig
     public let now: Date
+    /// Whether an edit that leaves a warning in the file is refused, as `--strict` asks.
+    public let strict: Bool
 
     /// Creates an editor for the site at `root`.
-    public init(root: URL, config: SiteConfig, now: Date) {
+    public init(root: URL, config: SiteConfig, now: Date, strict: Bool = false) {
         self.root = root
         self.config = config
         self.now = now
+        self.strict = strict
     }
 
     /// Reads `herald.yml` and creates an editor.
-    public static func load(root: URL, now: Date) throws(Failure) -> IncidentEditor {
+    public static func load(root: URL, now: Date, strict: Bool = false) throws(Failure) -> IncidentEditor {
         let url = root.appendingPathComponent("herald.yml")
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw Failure(diagnostics: [
@@ -35,7 +38,7 @@ public struct IncidentEditor: Sendable {
             ])
         }
         switch ConfigParser().parse(SourceFile(path: "herald.yml", text: text)) {
-        case .success(let config): return IncidentEditor(root: root, config: config, now: now)
+        case .success(let config): return IncidentEditor(root: root, config: config, now: now, strict: strict)
         case .failure(let error): throw Failure(diagnostics: error.diagnostics)
         }
     }
@@ -247,10 +250,11 @@ public struct IncidentEditor: Sendable {
         return text + "\n"
     }
 
-    /// Refuses text that `herald check` would reject.
+    /// Refuses text that `herald check` would reject (with `strict`, `herald check --strict`).
     private func validate(_ text: String, path: String) throws(Failure) {
         let output = IncidentParser(config: config, now: now).parse(SourceFile(path: path, text: text))
-        let errors = output.diagnostics.filter { $0.severity == .error }
+        let problems = strict ? output.diagnostics.map(\.treatedAsError) : output.diagnostics
+        let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty else { throw Failure(diagnostics: errors) }
     }
 }
