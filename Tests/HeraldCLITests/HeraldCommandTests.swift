@@ -189,6 +189,24 @@ struct HeraldCommandTests {
         #expect(try run(["check"] + clock).status == 0)
     }
 
+    /// An output folder that cannot be used is named where the user can find it: relative to the
+    /// site's folder when inside it, else by its absolute path (not by its last component).
+    @Test func outputFolderProblemsNameTheFolder() throws {
+        let root = try copyOfSample()
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("herald-out-\(UUID().uuidString)")
+        for folder in [root.appendingPathComponent("public"), outside] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try "mine".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        }
+        let inside = try run(["build", "--output", "public", "--now", "2026-11-27T09:00:00Z"], in: root)
+        #expect(inside.status == 1)
+        #expect(inside.stderr.hasPrefix("public:1:1: error: "), "\(inside.stderr)")
+        let away = try run(["build", "--root", root.path, "--output", outside.path, "--now", "2026-11-27T09:00:00Z"])
+        #expect(away.status == 1)
+        #expect(away.stderr.hasPrefix("\(outside.standardizedFileURL.path):1:1: error: "), "\(away.stderr)")
+        #expect(try String(contentsOf: outside.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
+    }
+
     /// Every invalid fixture (Tests/Fixtures/invalid) makes the binary exit with 1 and print its
     /// first recorded diagnostic; the theme fixtures, which change the theme, run in-process.
     @Test func everyInvalidFixtureExitsWithOne() throws {

@@ -143,7 +143,8 @@ public struct SourceLoader: Sendable {
 
     /// The path of `url` relative to the root, or the absolute path if it is outside.
     func relativePath(of url: URL) -> String {
-        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        let base = root.standardizedFileURL.path
+        let rootPath = base.hasSuffix("/") ? base : base + "/"
         let path = url.standardizedFileURL.path
         return path.hasPrefix(rootPath) ? String(path.dropFirst(rootPath.count)) : path
     }

@@ -216,7 +216,9 @@ public struct Builder: Sendable {
         progress(4, Self.stageNames[3])
         start = clock.now
         let writer = SiteWriter(output: options.output)
-        let outputLocation = SourceLocation(path: options.output.lastPathComponent)
+        // Problems with the output folder are reported at its path: relative to the root when it is
+        // inside (`site`), else absolute, as the user can find it.
+        let outputLocation = SourceLocation(path: SourceLoader(root: options.root).relativePath(of: options.output))
         let leftovers: SiteWriter.Leftovers
         do {
             leftovers = try writer.prepare(
