@@ -10,7 +10,7 @@ DevTools Protocol) is set inside and after the window, and the page must say so 
 rebuild: the card moves to "Maintenance in progress" with the badge "In progress", the operational
 `payouts` row shows "Under maintenance" while `payments` keeps the "Partial outage" of its open
 incident, and after the window the card and both sections are hidden and `payouts` is operational
-again. The maintenance's own page flips its badge too. Without JavaScript the page must state the
+again. The maintenance's own page and the month of the history that lists it flip its badge too. Without JavaScript the page must state the
 window's times (checked in the HTML).
 
 A second site is built here with HERALD_BINARY from the repository's theme and one maintenance on
@@ -120,6 +120,17 @@ def sample_site(driver, base: str, site: Path) -> None:
     load(driver, f"{base}/incidents/{SLUG}/", "2026-12-07T00:00:00Z")
     state = driver.execute_script(STATE)
     check(state["badge"] == "Completed" and state["cardHidden"] is False, f"and Completed after it, still shown ({state['badge']})")
+
+    # The month in the history that lists the maintenance moves it along too.
+    month = (site / "history" / "2026-12" / "index.html").read_text()
+    check("maintenance.js" in month, "the month page listing the maintenance loads maintenance.js")
+    load(driver, f"{base}/history/2026-12/", "2026-12-06T03:00:00Z")
+    state = driver.execute_script(STATE)
+    check(state["badge"] == "In progress", f"the month page says In progress inside the window ({state['badge']})")
+    load(driver, f"{base}/history/2026-12/", "2026-12-07T00:00:00Z")
+    state = driver.execute_script(STATE)
+    check(state["badge"] == "Completed" and state["cardHidden"] is False,
+          f"and Completed after it, still listed ({state['badge']}, hidden {state['cardHidden']})")
 
 
 def quiet_site(driver, herald: str, root: Path, work: Path) -> None:

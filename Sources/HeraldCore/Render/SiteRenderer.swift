@@ -159,11 +159,10 @@ public struct SiteRenderer: Sendable {
             view.updates = timelines[position]
             let content = IncidentContent(incident: view)
             let path = "incidents/\(incident.slug)/index.html"
-            let unfinished = [.scheduled, .inProgress, .verifying].contains(incident.maintenanceStatus(at: site.now))
             return [
                 page(
                     path, template: "incident", title: "\(incident.title) · \(site.config.title)", content: content,
-                    maintenanceClock: unfinished)
+                    maintenanceClock: showsUnfinishedMaintenance([position]))
             ]
         case .component(let id):
             guard let component = index.componentsByID[id] else { return [] }
@@ -435,11 +434,10 @@ public struct SiteRenderer: Sendable {
     private func componentPage(_ component: Component) -> OutputFile {
         let root = Self.pageRoot
         let positions = index.incidentsByComponent[component.id] ?? []
-        let open = positions.filter { site.incidents[$0].isOpen }.map {
-            summaries[$0]
-        }
+        let open = positions.filter { site.incidents[$0].isOpen }
         let days = uptime.components[component.id]?.days ?? []
-        let recentDays = days.reversed().filter { !$0.incidents.isEmpty }.map { day in
+        let recent = days.reversed().filter { !$0.incidents.isEmpty }
+        let recentDays = recent.map { day in
             DayView(
                 date: dayView(day.day),
                 incidents: day.incidents.map { summaries[$0] },
@@ -448,17 +446,15 @@ public struct SiteRenderer: Sendable {
         }
         let chartStart = days.first.map { Uptime.startOfDay($0.day, in: site.config.timeZone) } ?? site.now
         let allEarlier = positions.filter { site.incidents[$0].end(now: site.now) < chartStart }
-        let earlier = allEarlier.prefix(Self.earlierIncidentLimit).map {
-            summaries[$0]
-        }
+        let earlier = Array(allEarlier.prefix(Self.earlierIncidentLimit))
         let content = ComponentContent(
             component: componentView(component, root: root, chartLinks: ""),
             group: component.group,
-            openIncidents: open,
+            openIncidents: open.map { summaries[$0] },
             hasOpenIncidents: !open.isEmpty,
             recentDays: recentDays,
             hasRecentDays: !recentDays.isEmpty,
-            earlierIncidents: earlier,
+            earlierIncidents: earlier.map { summaries[$0] },
             hasEarlierIncidents: !earlier.isEmpty,
             hasMoreEarlierIncidents: allEarlier.count > earlier.count
         )
@@ -473,7 +469,8 @@ public struct SiteRenderer: Sendable {
             template: "component",
             title: "\(component.name) · \(site.config.title)",
             content: content,
-            feeds: feeds
+            feeds: feeds,
+            maintenanceClock: showsUnfinishedMaintenance(open + recent.flatMap(\.incidents) + earlier)
         )
     }
 
@@ -517,8 +514,17 @@ public struct SiteRenderer: Sendable {
             "history/\(key)/index.html",
             template: "month",
             title: "\(month.label) · \(localization.string("history")) · \(site.config.title)",
-            content: MonthContent(month: month, newer: newer, older: older)
+            content: MonthContent(month: month, newer: newer, older: older),
+            maintenanceClock: showsUnfinishedMaintenance(positions)
         )
+    }
+
+    /// Whether any of these incidents is a maintenance the build's clock has not finished, so
+    /// that its page loads `maintenance.js`.
+    private func showsUnfinishedMaintenance(_ positions: [Int]) -> Bool {
+        positions.contains {
+            [.scheduled, .inProgress, .verifying].contains(site.incidents[$0].maintenanceStatus(at: site.now))
+        }
     }
 
     // MARK: Views
