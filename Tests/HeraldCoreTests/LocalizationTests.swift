@@ -138,6 +138,30 @@ struct LocalizationTests {
             ))
     }
 
+    /// A broken file for a language the site does not use is found now, as a warning, rather than
+    /// on the day the site switches to it.
+    @Test func otherLanguagesFilesAreCheckedWithWarnings() throws {
+        let loaded = Localization.load(
+            language: "de",
+            files: [
+                Self.file("theme/locales/en.yml", "nav_status: Status\n"),
+                Self.file("theme/locales/de.yml", "nav_status: Zustand\n"),
+                Self.file("theme/locales/fr.yml", "nav_status: \"Statut\n"),
+            ],
+            overrides: [Self.file("my-theme/locales/nl.yml", "incident_count:\n  one: \"{count} storing\"\n")]
+        )
+        #expect(try #require(loaded.localization).string("nav_status") == "Zustand")
+        #expect(loaded.diagnostics.allSatisfy { $0.severity == .warning })
+        let paths = loaded.diagnostics.map(\.location.path)
+        #expect(paths.contains("theme/locales/fr.yml"), "\(loaded.diagnostics.map(\.headline))")
+        #expect(
+            loaded.diagnostics.map(\.headline).contains(
+                "my-theme/locales/nl.yml:1:1: warning: 'incident_count' has plural forms but no 'other', which every"
+                    + " language needs (this site does not use this language)"),
+            "\(loaded.diagnostics.map(\.headline))")
+        #expect(!paths.contains("theme/locales/de.yml"))
+    }
+
     @Test func aThemeWithoutEnglishIsAnError() {
         let loaded = Localization.load(language: "de", files: [Self.file("theme/locales/de.yml", "a: b\n")])
         #expect(loaded.localization == nil)

@@ -165,6 +165,16 @@ public struct Localization: Sendable {
             }
             texts.merge(own.texts) { _, translated in translated }
         }
+        // The theme's other languages are not used by this site, but a broken file should not wait
+        // for the day someone switches to it: its problems are reported as warnings.
+        for file in files + overrides where ![reference, name].contains(tag(file)) {
+            for problem in parser.parse(file).diagnostics {
+                var warning = problem
+                warning.severity = .warning
+                warning.message += " (this site does not use this language)"
+                diagnostics.append(warning)
+            }
+        }
         return (Localization(language: language, texts: texts), diagnostics)
     }
 }
