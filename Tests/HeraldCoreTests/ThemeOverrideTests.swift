@@ -46,6 +46,28 @@ struct ThemeOverrideTests {
         #expect(report.warnings.isEmpty)
     }
 
+    /// A misspelt `{{t.key}}` prints nothing; the build says so, at the template's line and
+    /// column, with the nearest key, and still publishes.
+    @Test func aStringKeyTheLocalesLackIsAWarning() async throws {
+        let root = try Fixture.copyOfSample()
+        try setting("theme: my-theme\n", in: root)
+        try write(
+            "<section class=\"overall\">\n<p>{{t.supprt_line}} {{ uppercased(t.nav_status) }} {{t.incident_count}}</p>"
+                + "{{! t.not_a_lookup }}</section>\n",
+            to: "my-theme/templates/partials/overall.mustache", in: root)
+        try write("support_line: Need help?\n", to: "my-theme/locales/en.yml", in: root)
+        let (files, report) = try await build(root)
+        #expect(files["index.html"] != nil)
+        #expect(
+            report.warnings.map(\.headline) == [
+                "my-theme/templates/partials/overall.mustache:2:6: warning: unknown string 't.supprt_line'; the"
+                    + " theme's locales have no such key, so it prints nothing",
+                "my-theme/templates/partials/overall.mustache:2:55: warning: 't.incident_count' is a string with"
+                    + " plural forms, which a template cannot print",
+            ])
+        #expect(report.warnings.first?.suggestion == "did you mean 'support_line'?")
+    }
+
     @Test func anOverrideFolderReplacesMessageTemplatesByName() throws {
         let root = try Fixture.copyOfSample()
         try setting("theme: my-theme\n", in: root)

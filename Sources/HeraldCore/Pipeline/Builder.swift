@@ -155,6 +155,9 @@ public struct Builder: Sendable {
             case .failure(let error): diagnostics += error.diagnostics
             }
         }
+        if theme != nil, let localization {
+            diagnostics += Self.unknownStrings(in: sources.templates, localization: localization)
+        }
         stages.append(StageTiming(name: Self.stageNames[1], duration: clock.now - start))
 
         diagnostics.sort { ($0.location, $0.message) < ($1.location, $1.message) }
@@ -165,6 +168,33 @@ public struct Builder: Sendable {
         let site = Site(config: config, incidents: incidents, now: options.now)
         return CheckResult(
             site: site, theme: theme, localization: localization, diagnostics: diagnostics, stages: stages)
+    }
+
+    /// A `{{t.key}}` whose key the theme's strings lack prints nothing, so a misspelt key would go
+    /// unnoticed: each one is a warning with the nearest key. A plural string cannot be printed
+    /// as `t.key` either.
+    static func unknownStrings(in templates: [TemplateFile], localization: Localization) -> [Diagnostic] {
+        let plain = localization.templateStrings
+        let known = plain.keys.sorted()
+        var diagnostics: [Diagnostic] = []
+        for template in templates {
+            for reference in Theme.stringReferences(in: template.file) where plain[reference.key] == nil {
+                let plural = localization.texts[reference.key] != nil
+                diagnostics.append(
+                    template.file.diagnostic(
+                        .warning,
+                        line: reference.line,
+                        column: reference.column,
+                        plural
+                            ? "'t.\(reference.key)' is a string with plural forms, which a template cannot print"
+                            : "unknown string 't.\(reference.key)'; the theme's locales have no such key, so it prints"
+                                + " nothing",
+                        suggestion: plural ? nil : Suggestion.didYouMean(reference.key, in: known)
+                    )
+                )
+            }
+        }
+        return diagnostics
     }
 
     /// The generated brand stylesheet and the logo, as theme assets under `brand/`.

@@ -141,6 +141,43 @@ public struct Theme: Sendable {
 
     /// The partials (`{{> name}}`) and layouts (`{{< name}}`) a template refers to, with the
     /// position of each name (templates using `{{=...=}}` to change delimiters are not scanned).
+    /// Every `t.<key>` a template looks up (`{{t.nav_status}}`, `{{#t.note}}`,
+    /// `{{uppercased(t.title)}}`), with its line and column; comments are skipped, and so is a
+    /// file that changes its delimiters.
+    static func stringReferences(in file: SourceFile) -> [(key: String, line: Int, column: Int)] {
+        guard !file.text.contains("{{=") else { return [] }
+        func isNamePart(_ character: Character) -> Bool {
+            character.isLetter || character.isNumber || character == "_" || character == "-"
+        }
+        var result: [(String, Int, Int)] = []
+        var lineNumber = 0
+        for line in file.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let tagStart = open.upperBound
+                guard let close = line[tagStart...].range(of: "}}") else { break }
+                let tag = line[tagStart..<close.lowerBound]
+                rest = line[close.upperBound...]
+                // Comments, partials, layouts, blocks, pragmas and delimiters name no values.
+                if let sigil = tag.first, "!><$%=".contains(sigil) { continue }
+                var index = tag.startIndex
+                while let found = tag[index...].range(of: "t.") {
+                    index = found.upperBound
+                    if found.lowerBound > tag.startIndex {
+                        let before = tag[tag.index(before: found.lowerBound)]
+                        if isNamePart(before) || before == "." { continue }
+                    }
+                    let key = tag[found.upperBound...].prefix(while: isNamePart)
+                    guard !key.isEmpty else { continue }
+                    let column = line[..<found.lowerBound].unicodeScalars.count + 1
+                    result.append((String(key), lineNumber, column))
+                }
+            }
+        }
+        return result
+    }
+
     static func references(in file: SourceFile) -> [(name: String, line: Int, column: Int)] {
         guard !file.text.contains("{{=") else { return [] }
         var result: [(String, Int, Int)] = []
