@@ -139,65 +139,61 @@ public struct Theme: Sendable {
         }
     }
 
-    /// The partials (`{{> name}}`) and layouts (`{{< name}}`) a template refers to, with the
-    /// position of each name (templates using `{{=...=}}` to change delimiters are not scanned).
     /// Every `t.<key>` a template looks up (`{{t.nav_status}}`, `{{#t.note}}`,
-    /// `{{uppercased(t.title)}}`), with its line and column; comments are skipped, and so is a
-    /// file that changes its delimiters.
+    /// `{{uppercased(t.title)}}`), with its line and column; comments, partials and other tags
+    /// that name no value are skipped.
     static func stringReferences(in file: SourceFile) -> [(key: String, line: Int, column: Int)] {
-        guard !file.text.contains("{{=") else { return [] }
         func isNamePart(_ character: Character) -> Bool {
             character.isLetter || character.isNumber || character == "_" || character == "-"
         }
         var result: [(String, Int, Int)] = []
-        var lineNumber = 0
-        for line in file.text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let tagStart = open.upperBound
-                guard let close = line[tagStart...].range(of: "}}") else { break }
-                let tag = line[tagStart..<close.lowerBound]
-                rest = line[close.upperBound...]
-                // Comments, partials, layouts, blocks, pragmas and delimiters name no values.
-                if let sigil = tag.first, "!><$%=".contains(sigil) { continue }
-                var index = tag.startIndex
-                while let found = tag[index...].range(of: "t.") {
-                    index = found.upperBound
-                    if found.lowerBound > tag.startIndex {
-                        let before = tag[tag.index(before: found.lowerBound)]
-                        if isNamePart(before) || before == "." { continue }
-                    }
-                    let key = tag[found.upperBound...].prefix(while: isNamePart)
-                    guard !key.isEmpty else { continue }
-                    let column = line[..<found.lowerBound].unicodeScalars.count + 1
-                    result.append((String(key), lineNumber, column))
+        eachTag(in: file) { line, lineNumber, tag in
+            if let sigil = tag.first, "!><$%=".contains(sigil) { return }
+            var index = tag.startIndex
+            while let found = tag[index...].range(of: "t.") {
+                index = found.upperBound
+                if found.lowerBound > tag.startIndex {
+                    let before = tag[tag.index(before: found.lowerBound)]
+                    if isNamePart(before) || before == "." { continue }
                 }
+                let key = tag[found.upperBound...].prefix(while: isNamePart)
+                guard !key.isEmpty else { continue }
+                result.append((String(key), lineNumber, line[..<found.lowerBound].unicodeScalars.count + 1))
             }
         }
         return result
     }
 
+    /// The partials (`{{> name}}`) and layouts (`{{< name}}`) a template refers to, with the
+    /// position of each name.
     static func references(in file: SourceFile) -> [(name: String, line: Int, column: Int)] {
-        guard !file.text.contains("{{=") else { return [] }
         var result: [(String, Int, Int)] = []
+        eachTag(in: file) { line, lineNumber, tag in
+            guard let sigil = tag.first, sigil == ">" || sigil == "<" else { return }
+            let raw = tag.dropFirst()
+            let offset = raw.prefix { $0 == " " }.count
+            let column = line[..<raw.startIndex].unicodeScalars.count + offset + 1
+            result.append((raw.trimmingCharacters(in: .whitespaces), lineNumber, column))
+        }
+        return result
+    }
+
+    /// Calls `body` with each tag's text between `{{` and `}}`, its line and the line's number;
+    /// a template that changes its delimiters (`{{=...=}}`) is not scanned.
+    private static func eachTag(
+        in file: SourceFile,
+        _ body: (_ line: Substring, _ lineNumber: Int, _ tag: Substring) -> Void
+    ) {
+        guard !file.text.contains("{{=") else { return }
         var lineNumber = 0
         for line in file.text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             var rest = line[...]
             while let open = rest.range(of: "{{") {
-                rest = rest[open.upperBound...]
-                guard let sigil = rest.first, sigil == ">" || sigil == "<" else { continue }
-                let afterSigil = rest.dropFirst()
-                guard let close = afterSigil.range(of: "}}") else { break }
-                let raw = afterSigil[..<close.lowerBound]
-                let name = raw.trimmingCharacters(in: .whitespaces)
-                let offset = raw.prefix { $0 == " " }.count
-                let column = line[..<afterSigil.startIndex].unicodeScalars.count
-                result.append((name, lineNumber, column + offset + 1))
-                rest = afterSigil[close.upperBound...]
+                guard let close = line[open.upperBound...].range(of: "}}") else { break }
+                body(line, lineNumber, line[open.upperBound..<close.lowerBound])
+                rest = line[close.upperBound...]
             }
         }
-        return result
     }
 }
