@@ -41,6 +41,24 @@ struct TemplateEscapingTests {
         #expect(Theme.HTMLEscaping().escapeText("<\u{338}script>") == "&lt;\u{338}script&gt;")
     }
 
+    /// `herald check` finds `t.` lookups in every kind of tag, at the line and column of the `t`,
+    /// and not in closing tags, comments (even over several lines), partials or other values.
+    @Test func stringLookupsAreFoundWhereverATagNamesThem() {
+        let text = """
+            <p>{{t.a1}} {{{t.b}}} {{& t.c}} {{ uppercased(t.d) }}</p>
+            {{#t.e}}x{{/t.e}}{{^t.f}}y{{/t.f}}
+            {{!
+              {{t.commented}}
+            }}
+            {{#t.g
+            }}z{{/t.g}} at.x {{page.t.x}} {{t}} {{>partials/t.x}}
+            """
+        let found = Theme.stringReferences(in: SourceFile(path: "x.mustache", text: text)).map {
+            "\($0.key)@\($0.line):\($0.column)"
+        }
+        #expect(found == ["a1@1:6", "b@1:16", "c@1:27", "d@1:47", "e@2:4", "f@2:21", "g@6:4"])
+    }
+
     /// HTML forbids control characters other than tab and line breaks; pages drop them and keep
     /// everything else, including characters whose UTF-8 starts like a C1 control's.
     @Test(arguments: [

@@ -140,15 +140,15 @@ public struct Theme: Sendable {
     }
 
     /// Every `t.<key>` a template looks up (`{{t.nav_status}}`, `{{#t.note}}`,
-    /// `{{uppercased(t.title)}}`), with its line and column; comments, partials and other tags
-    /// that name no value are skipped.
+    /// `{{uppercased(t.title)}}`), with its line and column; closing tags, comments, partials and
+    /// other tags that name no value are skipped.
     static func stringReferences(in file: SourceFile) -> [(key: String, line: Int, column: Int)] {
         func isNamePart(_ character: Character) -> Bool {
             character.isLetter || character.isNumber || character == "_" || character == "-"
         }
         var result: [(String, Int, Int)] = []
-        eachTag(in: file) { line, lineNumber, tag in
-            if let sigil = tag.first, "!><$%=".contains(sigil) { return }
+        eachTag(in: file) { tag, position in
+            if let sigil = tag.first, "/!><$%=".contains(sigil) { return }
             var index = tag.startIndex
             while let found = tag[index...].range(of: "t.") {
                 index = found.upperBound
@@ -158,7 +158,8 @@ public struct Theme: Sendable {
                 }
                 let key = tag[found.upperBound...].prefix(while: isNamePart)
                 guard !key.isEmpty else { continue }
-                result.append((String(key), lineNumber, line[..<found.lowerBound].unicodeScalars.count + 1))
+                let (line, column) = position(found.lowerBound)
+                result.append((String(key), line, column))
             }
         }
         return result
@@ -168,32 +169,43 @@ public struct Theme: Sendable {
     /// position of each name.
     static func references(in file: SourceFile) -> [(name: String, line: Int, column: Int)] {
         var result: [(String, Int, Int)] = []
-        eachTag(in: file) { line, lineNumber, tag in
+        eachTag(in: file) { tag, position in
             guard let sigil = tag.first, sigil == ">" || sigil == "<" else { return }
             let raw = tag.dropFirst()
             let offset = raw.prefix { $0 == " " }.count
-            let column = line[..<raw.startIndex].unicodeScalars.count + offset + 1
-            result.append((raw.trimmingCharacters(in: .whitespaces), lineNumber, column))
+            let (line, column) = position(raw.startIndex)
+            result.append((raw.trimmingCharacters(in: .whitespaces), line, column + offset))
         }
         return result
     }
 
-    /// Calls `body` with each tag's text between `{{` and `}}`, its line and the line's number;
-    /// a template that changes its delimiters (`{{=...=}}`) is not scanned.
+    /// Calls `body` with each tag's text between `{{` and the first `}}` after it (a tag may span
+    /// lines, and a comment ends there too, as swift-mustache reads them) and a function giving
+    /// the line and column of an index. A template that changes its delimiters (`{{=...=}}`) is
+    /// not scanned.
     private static func eachTag(
         in file: SourceFile,
-        _ body: (_ line: Substring, _ lineNumber: Int, _ tag: Substring) -> Void
+        _ body: (_ tag: Substring, _ position: (String.Index) -> (line: Int, column: Int)) -> Void
     ) {
-        guard !file.text.contains("{{=") else { return }
-        var lineNumber = 0
-        for line in file.text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                guard let close = line[open.upperBound...].range(of: "}}") else { break }
-                body(line, lineNumber, line[open.upperBound..<close.lowerBound])
-                rest = line[close.upperBound...]
+        let text = file.text
+        guard !text.contains("{{=") else { return }
+        let scalars = text.unicodeScalars
+        var lineStarts = [text.startIndex]
+        for index in scalars.indices where scalars[index] == "\n" { lineStarts.append(scalars.index(after: index)) }
+        func position(_ index: String.Index) -> (line: Int, column: Int) {
+            var low = 0
+            var high = lineStarts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if lineStarts[middle] <= index { low = middle } else { high = middle - 1 }
             }
+            return (low + 1, scalars[lineStarts[low]..<index].count + 1)
+        }
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            guard let close = text[open.upperBound...].range(of: "}}") else { break }
+            body(text[open.upperBound..<close.lowerBound], position)
+            rest = text[close.upperBound...]
         }
     }
 }
