@@ -143,8 +143,7 @@ public struct SourceLoader: Sendable {
 
     /// The path of `url` relative to the root, or the absolute path if it is outside.
     func relativePath(of url: URL) -> String {
-        let base = root.standardizedFileURL.path
-        let rootPath = base.hasSuffix("/") ? base : base + "/"
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         let path = url.standardizedFileURL.path
         return path.hasPrefix(rootPath) ? String(path.dropFirst(rootPath.count)) : path
     }
