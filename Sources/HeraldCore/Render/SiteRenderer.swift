@@ -37,7 +37,7 @@ public struct SiteRenderer: Sendable {
     let site: Site
     let index: SiteIndex
     let status: SiteStatus
-    let theme: Theme
+    private(set) var theme: Theme
     /// Every component's daily uptime, computed once.
     let uptime: Uptime
     let localization: Localization
@@ -45,9 +45,6 @@ public struct SiteRenderer: Sendable {
     /// Every incident's duration as pages show it, keyed by whole minutes: formatted once for each
     /// length that occurs, since a locale's duration format is slow and many incidents last alike.
     private let durations: [Int: String]
-    /// What every page shows alike, converted for templates once: `site`, `status`, `built`, and
-    /// the theme's plain strings as `t` (`{{t.key}}`).
-    private var shared = TemplateObject(values: [:])
     /// "Times are shown in Europe/Berlin." for `page.timeZoneNote`.
     private let timeZoneNote: String
     /// Every incident as the pages two folders deep (incident, component and month pages) show
@@ -72,6 +69,21 @@ public struct SiteRenderer: Sendable {
         status: SiteStatus,
         theme: Theme,
         localization: Localization = Localization(language: "en", texts: [:])
+    ) {
+        self.init(
+            site: site, index: index, status: status, theme: theme, localization: localization,
+            inliningSharedValues: true)
+    }
+
+    /// Creates a renderer; tests turn `inliningSharedValues` off to compare the pages with and
+    /// without the shared values printed into the templates (see `Theme.sharing(_:inlining:)`).
+    init(
+        site: Site,
+        index: SiteIndex,
+        status: SiteStatus,
+        theme: Theme,
+        localization: Localization,
+        inliningSharedValues: Bool
     ) {
         self.site = site
         self.index = index
@@ -119,7 +131,7 @@ public struct SiteRenderer: Sendable {
                 )
             ) as? TemplateObject ?? TemplateObject(values: [:])
         shared.values["t"] = TemplateObject(values: localization.templateStrings.mapValues(TemplateText.init))
-        self.shared = shared
+        self.theme = theme.sharing(shared, inlining: inliningSharedValues)
     }
 
     /// The way from a page two folders deep (`incidents/<slug>/`, `components/<id>/`,
@@ -248,7 +260,7 @@ public struct SiteRenderer: Sendable {
             ),
             content: content
         )
-        let html = theme.render(template, context, shared: shared)
+        let html = theme.render(template, context)
         return OutputFile(path: path, text: Self.removingControlCharacters(html))
     }
 

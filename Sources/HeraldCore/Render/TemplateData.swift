@@ -17,10 +17,35 @@ import Mustache
 /// transforms such as `{{uppercased(title)}}` or `{{#sorted(page.assets)}}` included.
 enum TemplateData {
     static func convert(_ value: some Encodable) -> any Sendable {
-        let encoder = TemplateValueEncoder()
+        convert(value, watch: NameWatch())
+    }
+
+    /// Converts `value` and tells whether any of its objects, at any depth, has a value named
+    /// one of `Theme.inlinedRoots` (`t`, `site`, `built`). Inside such an object a template's
+    /// `{{site.title}}` would find that value rather than the build's, so a page whose values
+    /// have one must not be rendered with those names printed into the templates.
+    static func convertNotingInlinedRoots(_ value: some Encodable) -> (value: any Sendable, hasInlinedRoot: Bool) {
+        let watch = NameWatch()
+        let converted = convert(value, watch: watch)
+        return (converted, watch.sawInlinedRoot)
+    }
+
+    fileprivate static func convert(_ value: some Encodable, watch: NameWatch) -> any Sendable {
+        let encoder = TemplateValueEncoder(watch: watch)
         // The containers below never throw; a view's own `encode(to:)` would be a bug.
         try? value.encode(to: encoder)
         return encoder.value
+    }
+}
+
+/// Whether a conversion met a value named like one of the inlined roots. Shared by the encoders
+/// of one `convert` call only.
+private final class NameWatch {
+    var sawInlinedRoot = false
+
+    func note(_ key: String) {
+        // Comparing three short strings is cheaper than hashing the key for a set.
+        if !sawInlinedRoot, Theme.inlinedRoots.contains(key) { sawInlinedRoot = true }
     }
 }
 
@@ -28,9 +53,14 @@ enum TemplateData {
 private final class TemplateValueEncoder: Encoder {
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
+    let watch: NameWatch
     fileprivate var keyed: KeyedBox?
     fileprivate var unkeyed: UnkeyedBox?
     fileprivate var single: (any Sendable)?
+
+    init(watch: NameWatch) {
+        self.watch = watch
+    }
 
     var value: any Sendable {
         if let keyed { return keyed.resolved }
@@ -39,13 +69,13 @@ private final class TemplateValueEncoder: Encoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        let box = keyed ?? KeyedBox()
+        let box = keyed ?? KeyedBox(watch: watch)
         keyed = box
         return KeyedEncodingContainer(KeyedContainer<Key>(box: box))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        let box = unkeyed ?? UnkeyedBox()
+        let box = unkeyed ?? UnkeyedBox(watch: watch)
         unkeyed = box
         return UnkeyedContainer(box: box)
     }
@@ -71,8 +101,19 @@ private enum NestedBox {
 
 /// A keyed container's values.
 private final class KeyedBox {
+    let watch: NameWatch
     var values: [String: any Sendable] = [:]
     var nested: [String: NestedBox] = [:]
+
+    init(watch: NameWatch) {
+        self.watch = watch
+    }
+
+    /// Stores a value under `key`.
+    func set(_ value: any Sendable, _ key: String) {
+        watch.note(key)
+        values[key] = value
+    }
 
     var resolved: TemplateObject {
         var values = values
@@ -83,8 +124,13 @@ private final class KeyedBox {
 
 /// An unkeyed container's values; a nested container's place holds `false` until it is resolved.
 private final class UnkeyedBox {
+    let watch: NameWatch
     var values: [any Sendable] = []
     var nested: [(position: Int, box: NestedBox)] = []
+
+    init(watch: NameWatch) {
+        self.watch = watch
+    }
 
     var resolved: [any Sendable] {
         var values = values
@@ -98,31 +144,33 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil(forKey key: Key) {}
-    mutating func encode(_ value: Bool, forKey key: Key) { box.values[key.stringValue] = value }
-    mutating func encode(_ value: String, forKey key: Key) { box.values[key.stringValue] = TemplateText(value) }
-    mutating func encode(_ value: Int, forKey key: Key) { box.values[key.stringValue] = value }
-    mutating func encode(_ value: Double, forKey key: Key) { box.values[key.stringValue] = value }
+    mutating func encode(_ value: Bool, forKey key: Key) { box.set(value, key.stringValue) }
+    mutating func encode(_ value: String, forKey key: Key) { box.set(TemplateText(value), key.stringValue) }
+    mutating func encode(_ value: Int, forKey key: Key) { box.set(value, key.stringValue) }
+    mutating func encode(_ value: Double, forKey key: Key) { box.set(value, key.stringValue) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) {
-        box.values[key.stringValue] = TemplateData.convert(value)
+        box.set(TemplateData.convert(value, watch: box.watch), key.stringValue)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type,
         forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
-        let nested = KeyedBox()
+        let nested = KeyedBox(watch: box.watch)
+        box.watch.note(key.stringValue)
         box.nested[key.stringValue] = .keyed(nested)
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let nested = UnkeyedBox()
+        let nested = UnkeyedBox(watch: box.watch)
+        box.watch.note(key.stringValue)
         box.nested[key.stringValue] = .unkeyed(nested)
         return UnkeyedContainer(box: nested)
     }
 
-    mutating func superEncoder() -> any Encoder { TemplateValueEncoder() }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { TemplateValueEncoder() }
+    mutating func superEncoder() -> any Encoder { TemplateValueEncoder(watch: box.watch) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { TemplateValueEncoder(watch: box.watch) }
 }
 
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
@@ -135,25 +183,25 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: String) { box.values.append(TemplateText(value)) }
     mutating func encode(_ value: Int) { box.values.append(value) }
     mutating func encode(_ value: Double) { box.values.append(value) }
-    mutating func encode<T: Encodable>(_ value: T) { box.values.append(TemplateData.convert(value)) }
+    mutating func encode<T: Encodable>(_ value: T) { box.values.append(TemplateData.convert(value, watch: box.watch)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type
     ) -> KeyedEncodingContainer<NestedKey> {
-        let nested = KeyedBox()
+        let nested = KeyedBox(watch: box.watch)
         box.nested.append((box.values.count, .keyed(nested)))
         box.values.append(false)
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let nested = UnkeyedBox()
+        let nested = UnkeyedBox(watch: box.watch)
         box.nested.append((box.values.count, .unkeyed(nested)))
         box.values.append(false)
         return UnkeyedContainer(box: nested)
     }
 
-    mutating func superEncoder() -> any Encoder { TemplateValueEncoder() }
+    mutating func superEncoder() -> any Encoder { TemplateValueEncoder(watch: box.watch) }
 }
 
 private struct SingleContainer: SingleValueEncodingContainer {
@@ -165,7 +213,9 @@ private struct SingleContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: String) { encoder.single = TemplateText(value) }
     mutating func encode(_ value: Int) { encoder.single = value }
     mutating func encode(_ value: Double) { encoder.single = value }
-    mutating func encode<T: Encodable>(_ value: T) { encoder.single = TemplateData.convert(value) }
+    mutating func encode<T: Encodable>(_ value: T) {
+        encoder.single = TemplateData.convert(value, watch: encoder.watch)
+    }
 }
 
 /// A view's named values, looked up by templates as a `[String: Any]` would be.

@@ -13,6 +13,18 @@ public struct Theme: Sendable {
     let library: MustacheLibrary
     /// The files copied to `assets/` in the output.
     public let assets: [AssetFile]
+    /// The template files, kept to print a build's shared values into them.
+    private let templates: [TemplateFile]
+    /// The values every page sees beside its own; see `sharing(_:inlining:)`.
+    private var shared = TemplateObject(values: [:])
+    /// The templates with the shared plain texts printed in, when `sharing(_:inlining:)` could.
+    private var inlined: MustacheLibrary?
+    /// How many tags `inlined` no longer looks up.
+    private(set) var inlinedTagCount = 0
+
+    /// The shared values whose plain texts `sharing(_:inlining:)` prints into the templates.
+    /// `status` is not among them: incidents and components have a `status` of their own.
+    static let inlinedRoots = ["t", "site", "built"]
 
     /// Parses every template.
     ///
@@ -67,18 +79,130 @@ public struct Theme: Sendable {
             )
         }
         guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }
-        return .success(Theme(library: library, assets: assets))
+        return .success(Theme(library: library, assets: assets, templates: templates))
     }
 
-    /// Renders the template `name` with `context`, and `shared`'s values beside it: the values
-    /// every page has, such as the theme's strings as `t` (`{{t.view_history}}`), converted once
-    /// per build rather than once per page. A name in both is `context`'s.
-    func render(_ name: String, _ context: some Encodable, shared: TemplateObject = TemplateObject(values: [:]))
-        -> String
-    {
-        var data = TemplateData.convert(context) as? TemplateObject ?? TemplateObject(values: [:])
+    private init(library: MustacheLibrary, assets: [AssetFile], templates: [TemplateFile]) {
+        self.library = library
+        self.assets = assets
+        self.templates = templates
+    }
+
+    /// This theme rendering every page with `shared`'s values beside the page's own: the values
+    /// every page has alike, such as the theme's strings as `t` (`{{t.view_history}}`), converted
+    /// once per build rather than once per page. A name in both is the page's.
+    ///
+    /// With `inlining`, the plain texts of `t`, `site` and `built` are also printed into a copy of
+    /// the templates, as if the theme had `Status` where it says `{{t.nav_status}}`.
+    /// swift-mustache looks each name up through the stack of sections around the tag, with
+    /// dynamic casts, at a microsecond or two a name, and the default incident page has about 30
+    /// of these. The output is the same either way:
+    /// - only `{{name}}`, `{{{name}}}` and `{{& name}}` tags with a non-blank one-line value are
+    ///   replaced, escaped as the tag would escape it, and never with a value holding `{` or `}`,
+    ///   which could make a new tag;
+    /// - nothing is inlined in a theme that changes delimiters or content types, or when a shared
+    ///   value holds a value named `t`, `site` or `built`;
+    /// - a page whose own values have one of these names, at any depth, could hide the shared
+    ///   value inside a section, so it is rendered with the templates as written.
+    func sharing(_ shared: TemplateObject, inlining: Bool = true) -> Theme {
+        var theme = self
+        theme.shared = shared
+        theme.inlined = nil
+        theme.inlinedTagCount = 0
+        guard inlining, Self.canInline(templates: templates, shared: shared) else { return theme }
+        var constants: [String: String] = [:]
+        for root in Self.inlinedRoots {
+            guard let object = shared.values[root] as? TemplateObject else { continue }
+            for case (let key, let text as TemplateText) in object.values where Self.canInline(text.text) {
+                constants["\(root).\(key)"] = text.text
+            }
+        }
+        var library = MustacheLibrary()
+        for template in templates {
+            let (text, count) = Self.inline(constants, into: template.file.text)
+            if count > 0, let parsed = try? MustacheTemplate(string: HTMLEscaping.pragma + text) {
+                library.register(parsed, named: template.name)
+                theme.inlinedTagCount += count
+            } else if let parsed = try? MustacheTemplate(string: HTMLEscaping.pragma + template.file.text) {
+                library.register(parsed, named: template.name)
+            }
+        }
+        theme.inlined = library
+        return theme
+    }
+
+    /// Renders the template `name` with `context` and the shared values.
+    func render(_ name: String, _ context: some Encodable) -> String {
+        let (converted, hasInlinedRoot) = TemplateData.convertNotingInlinedRoots(context)
+        var data = converted as? TemplateObject ?? TemplateObject(values: [:])
         data.values.merge(shared.values) { own, _ in own }
-        return library.render(data, withTemplate: name) ?? ""
+        let templates = hasInlinedRoot ? library : (inlined ?? library)
+        return templates.render(data, withTemplate: name) ?? ""
+    }
+
+    /// Whether the templates may have shared values printed in: none changes its delimiters,
+    /// which the scan in `inline` assumes, or its content type, which decides the escaping (a
+    /// layout's would apply to the blocks a page fills in); and no shared value has a value
+    /// named like a shared root, which would hide it inside that value's section.
+    private static func canInline(templates: [TemplateFile], shared: TemplateObject) -> Bool {
+        func hasInlinedRoot(_ value: any Sendable) -> Bool {
+            switch value {
+            case let object as TemplateObject:
+                object.values.contains { inlinedRoots.contains($0.key) || hasInlinedRoot($0.value) }
+            case let array as [any Sendable]:
+                array.contains(where: hasInlinedRoot)
+            default:
+                false
+            }
+        }
+        return !templates.contains { $0.file.text.contains("{{=") || $0.file.text.contains("{{%") }
+            && !shared.values.values.contains(where: hasInlinedRoot)
+    }
+
+    /// Whether `text` can stand in a template for the tag that prints it: not blank, which could
+    /// make a neighbouring section tag stand alone on its line and so remove that line's break;
+    /// on one line, as swift-mustache indents partials line by line; and without braces.
+    private static func canInline(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { $0 == "{" || $0 == "}" || $0 == "\n" || $0 == "\r" }
+            && text.unicodeScalars.contains { !$0.properties.isWhitespace }
+    }
+
+    /// `text` with each `{{name}}`, `{{{name}}}` and `{{& name}}` whose name is a key of
+    /// `constants` replaced by the value, escaped for `{{name}}`; and how many tags were replaced.
+    /// Tags are found as swift-mustache finds them: from each `{{` to the first `}}` after it.
+    static func inline(_ constants: [String: String], into text: String) -> (text: String, count: Int) {
+        var result = ""
+        var count = 0
+        var rest = text[...]
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            let tag = rest[open.upperBound..<close.lowerBound]
+            var end = close.upperBound
+            var name = tag
+            var escapes = true
+            switch tag.first {
+            case "{":
+                guard rest[end...].first == "}" else { break }
+                end = rest.index(after: end)
+                name = tag.dropFirst()
+                escapes = false
+            case "&":
+                name = tag.dropFirst()
+                escapes = false
+            default:
+                break
+            }
+            let key = name.trimmingCharacters(in: .whitespaces)
+            if !tag.contains(where: \.isNewline), let value = constants[key] {
+                result += rest[..<open.lowerBound]
+                result += escapes ? HTMLEscaping().escapeText(value) : value
+                count += 1
+            } else {
+                result += rest[..<end]
+            }
+            rest = rest[end...]
+        }
+        result += rest
+        return (result, count)
     }
 
     /// The escaping of every `{{value}}`: the same five characters as swift-mustache's own HTML

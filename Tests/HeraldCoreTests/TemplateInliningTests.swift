@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+
+@testable import HeraldCore
+
+/// `Theme.sharing(_:inlining:)` prints the values every page shares (`t`, `site`, `built`) into
+/// copies of the templates, for speed; no page may come out different.
+struct TemplateInliningTests {
+    /// Every file of the site at `root`, rendered with and without the shared values inlined.
+    func renderBothWays(root: URL) async throws -> (inlined: [OutputFile], plain: [OutputFile], tagCount: Int) {
+        let checked = await Builder(options: .init(root: root, now: Fixture.now)).check()
+        let site = try #require(checked.site)
+        let theme = try #require(checked.theme)
+        let localization = try #require(checked.localization)
+        let index = SiteIndex(site: site)
+        let status = SiteStatus(site: site)
+        func renderer(inlining: Bool) -> SiteRenderer {
+            SiteRenderer(
+                site: site, index: index, status: status, theme: theme, localization: localization,
+                inliningSharedValues: inlining)
+        }
+        let inlined = renderer(inlining: true)
+        let plain = renderer(inlining: false)
+        #expect(plain.theme.inlinedTagCount == 0)
+        return (
+            try inlined.jobs.flatMap { try inlined.render($0) }, try plain.jobs.flatMap { try plain.render($0) },
+            inlined.theme.inlinedTagCount
+        )
+    }
+
+    /// The default theme's `{{t.key}}` tags, counted without the scanner under test.
+    static func defaultThemeStringTags() throws -> Int {
+        let templates = Fixture.repositoryRoot.appendingPathComponent("theme/templates")
+        let pattern = try Regex(#"\{\{t\.[a-z_]+\}\}"#)
+        var count = 0
+        for case let url as URL in FileManager.default.enumerator(at: templates, includingPropertiesForKeys: nil)!
+        where url.pathExtension == "mustache" {
+            count += try String(contentsOf: url, encoding: .utf8).matches(of: pattern).count
+        }
+        return count
+    }
+
+    @Test func theSampleSiteIsTheSameWithTheSharedValuesInlined() async throws {
+        let (inlined, plain, tagCount) = try await renderBothWays(root: Fixture.repositoryRoot)
+        #expect(inlined.count > 50)
+        #expect(inlined == plain)
+        // Every `{{t.key}}` of the default theme, and its `site` and `built` values besides.
+        let stringTags = try Self.defaultThemeStringTags()
+        #expect(stringTags > 50)
+        #expect(tagCount > stringTags)
+    }
+
+    /// The XSS corpus's site title is markup, which must be escaped as the tag would escape it,
+    /// and its description holds `{{{7*7}}}` and other tags, which must not become template code.
+    @Test func theXSSCorpusIsTheSameWithTheSharedValuesInlined() async throws {
+        let root = try Fixture.temporaryFolder()
+        let fixture = Fixture.repositoryRoot.appendingPathComponent("Tests/Fixtures/xss")
+        for name in ["herald.yml", "incidents"] {
+            try FileManager.default.copyItem(
+                at: fixture.appendingPathComponent(name), to: root.appendingPathComponent(name))
+        }
+        try FileManager.default.copyItem(
+            at: Fixture.repositoryRoot.appendingPathComponent("theme"), to: root.appendingPathComponent("theme"))
+        let (inlined, plain, tagCount) = try await renderBothWays(root: root)
+        #expect(inlined == plain)
+        #expect(tagCount > 0)
+        let index = try #require(inlined.first { $0.path == "index.html" })
+        let html = String(decoding: index.data, as: UTF8.self)
+        #expect(html.contains("Status&lt;/title&gt;&lt;script&gt;alert(&#39;xss-1&#39;)&lt;/script&gt;"))
+        #expect(html.contains("{{{7*7}}}"))
+    }
+
+    // MARK: A theme made to catch every difference
+
+    static let index = """
+        {{<base}}{{$main}}<p title="{{t.quote}}">{{t.quote}} {{{t.quote}}} {{& t.quote}} {{ t.quote }}</p>
+        {{#content.items}}<li>{{t.quote}} {{site.title}} {{name}}</li>
+        {{/content.items}}
+        {{#content.box}}[{{site.title}}|{{t.quote}}]{{/content.box}}
+        {{t.blank}}{{#content.flag}}
+        yes
+        {{/content.flag}}
+        {{t.brace}} {{t.multiline}} {{t.missing}} {{uppercased(t.quote)}} {{#t.quote}}({{.}}){{/t.quote}}
+        {{! a comment {{t.quote}} }}
+          {{>partials/row}}
+        {{/main}}{{/base}}
+
+        """
+    static let base = "<html lang=\"{{site.language}}\">\n{{$main}}{{/main}}<footer>{{built.text}}</footer></html>\n"
+    static let row = "{{t.quote}}\n{{site.title}} row\n"
+
+    static func theme(_ extra: [String: String] = [:]) throws -> Theme {
+        var texts = ["index": index, "base": base, "partials/row": row]
+        for name in Theme.requiredTemplates where texts[name] == nil { texts[name] = "" }
+        texts.merge(extra) { _, new in new }
+        let templates = texts.map {
+            TemplateFile(name: $0.key, file: SourceFile(path: "theme/templates/\($0.key).mustache", text: $0.value))
+        }
+        return try Theme.load(templates: templates, assets: [], themePath: "theme").get()
+    }
+
+    struct Shared: Encodable {
+        struct Site: Encodable {
+            var title = "Acme <b> & 'co'"
+            var language = "en"
+        }
+        struct Built: Encodable { var text = "27 Nov \"9:00\"" }
+        var site = Site()
+        var built = Built()
+    }
+
+    static var shared: TemplateObject {
+        var shared = TemplateData.convert(Shared()) as! TemplateObject
+        let strings = [
+            "quote": "\"Q\" & <q> 'it'", "blank": " ", "brace": "{{site.title}}", "multiline": "one\ntwo",
+        ]
+        shared.values["t"] = TemplateObject(values: strings.mapValues(TemplateText.init))
+        return shared
+    }
+
+    struct Page: Encodable {
+        struct Item: Encodable { var name: String }
+        struct Box: Encodable {
+            var label = "box"
+            /// A value named like a shared one, which hides it inside `{{#content.box}}`.
+            var site: String?
+        }
+        struct Content: Encodable {
+            var items = [Item(name: "one"), Item(name: "two")]
+            var box = Box()
+            var flag = true
+        }
+        var content = Content()
+    }
+
+    @Test func everyKindOfTagRendersAsWritten() throws {
+        let theme = try Self.theme()
+        let inlined = theme.sharing(Self.shared)
+        let plain = theme.sharing(Self.shared, inlining: false)
+        // Index: five plain lookups, two in the loop, two in the box; layout: two; partial: two.
+        #expect(inlined.inlinedTagCount == 13)
+        let expected = plain.render("index", Page())
+        #expect(inlined.render("index", Page()) == expected)
+        #expect(expected.contains("[Acme &lt;b&gt; &amp; &#39;co&#39;|&quot;Q&quot; &amp; &lt;q&gt; &#39;it&#39;]"))
+        #expect(expected.contains("\"Q\" & <q> 'it' \"Q\" & <q> 'it'"))
+        #expect(
+            expected.contains("  &quot;Q&quot; &amp; &lt;q&gt; &#39;it&#39;\n  Acme &lt;b&gt; &amp; &#39;co&#39; row\n")
+        )
+        #expect(expected.contains("{{site.title}} one\ntwo"))
+    }
+
+    @Test func aPageWithAValueNamedLikeASharedOneUsesTheTemplatesAsWritten() throws {
+        let theme = try Self.theme()
+        var page = Page()
+        page.content.box.site = "hidden"
+        let expected = theme.sharing(Self.shared, inlining: false).render("index", page)
+        // swift-mustache finds the box's `site`, which has no `title`.
+        #expect(expected.contains("[|&quot;Q&quot;"))
+        #expect(theme.sharing(Self.shared).render("index", page) == expected)
+    }
+
+    @Test(arguments: [
+        "{{=<% %>=}}<% t.quote %>{{t.quote}}", "{{% CONTENT_TYPE: TEXT }}\n{{t.quote}}",
+    ])
+    func aThemeThatChangesDelimitersOrEscapingIsNotInlined(_ template: String) throws {
+        let theme = try Self.theme(["history": template])
+        let inlined = theme.sharing(Self.shared)
+        #expect(inlined.inlinedTagCount == 0)
+        #expect(
+            inlined.render("history", Page()) == theme.sharing(Self.shared, inlining: false).render("history", Page()))
+    }
+
+    @Test func sharedValuesThatHoldASharedNameAreNotInlined() throws {
+        var shared = Self.shared
+        shared.values["t"] = TemplateObject(values: ["site": TemplateText("x"), "quote": TemplateText("q")])
+        #expect(try Self.theme().sharing(shared).inlinedTagCount == 0)
+    }
+
+    @Test func conversionNotesValuesNamedLikeSharedOnes() {
+        struct Plain: Encodable { var title = "x", names = ["a"], nested = ["key": "value"] }
+        struct Deep: Encodable { var list = [["built": "x"]] }
+        struct Top: Encodable { var t = "x" }
+        #expect(!TemplateData.convertNotingInlinedRoots(Plain()).hasInlinedRoot)
+        #expect(TemplateData.convertNotingInlinedRoots(Deep()).hasInlinedRoot)
+        #expect(TemplateData.convertNotingInlinedRoots(Top()).hasInlinedRoot)
+        #expect(TemplateData.convertNotingInlinedRoots(Page.Box(site: "x")).hasInlinedRoot)
+        #expect(!TemplateData.convertNotingInlinedRoots(Page.Box()).hasInlinedRoot)
+    }
+}
