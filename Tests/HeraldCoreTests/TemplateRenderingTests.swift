@@ -71,6 +71,32 @@ struct TemplateEscapingTests {
     func pagesLoseControlCharactersOnly(_ html: String, _ expected: String) {
         #expect(SiteRenderer.removingControlCharacters(html) == expected)
     }
+
+    /// The check reads eight bytes at a time; it must find a control character at every offset,
+    /// including a C1 control split across two words, and nothing else.
+    @Test func theControlCharacterCheckFindsEveryOneAtEveryOffset() {
+        func reference(_ text: String) -> Bool {
+            text.unicodeScalars.contains {
+                ($0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0)) || (0x7F...0x9F).contains($0.value)
+            }
+        }
+        let inserts = [
+            "\u{1}", "\u{1F}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}", "\t", "\n", "\r", "·", "\u{A0}", "é", "🚨",
+        ]
+        var checked = 0
+        for length in 0..<34 {
+            for position in 0...length {
+                for insert in inserts {
+                    let background = String(repeating: "a~ ", count: 12).prefix(length)
+                    let text = String(background.prefix(position)) + insert + String(background.dropFirst(position))
+                    #expect(
+                        SiteRenderer.containsControlCharacter(text.utf8) == reference(text), "\(text.debugDescription)")
+                    checked += reference(text) ? 1 : 0
+                }
+            }
+        }
+        #expect(checked == 6 * (1...34).reduce(0, +))
+    }
 }
 
 /// `TemplateData` hands swift-mustache its own object and text types instead of dictionaries and

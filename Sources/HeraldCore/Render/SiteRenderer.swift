@@ -278,18 +278,40 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Whether `utf8` holds a C0 control other than tab and line breaks, DEL, or a C1 control
-    /// (U+0080 to U+009F, the bytes 0xC2 0x80 to 0xC2 0x9F), in one pass over the bytes: pages
-    /// almost never have one, and most have other characters that start with 0xC2, such as `·`.
-    private static func containsControlCharacter(_ utf8: String.UTF8View) -> Bool {
-        var previous: UInt8 = 0
-        for byte in utf8 {
-            if byte < 0x20 {
-                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
-            } else if byte == 0x7F || (previous == 0xC2 && byte < 0xA0 && byte >= 0x80) {
-                return true
-            }
-            previous = byte
+    /// (U+0080 to U+009F, the bytes 0xC2 0x80 to 0xC2 0x9F). Pages almost never have one, and the
+    /// check reads every byte of the site, so it reads eight at a time: only a word with a byte
+    /// below 0x20 (line breaks, mostly), 0x7F or 0xC2 (which also starts `·`) is looked at byte
+    /// by byte.
+    static func containsControlCharacter(_ utf8: String.UTF8View) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable(containsControlCharacter) { return found }
+        return Array(utf8).withUnsafeBufferPointer(containsControlCharacter)
+    }
+
+    private static func containsControlCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isControl(at index: Int) -> Bool {
+            let byte = bytes[index]
+            if byte < 0x20 { return byte != 0x09 && byte != 0x0A && byte != 0x0D }
+            if byte == 0x7F { return true }
+            return byte == 0xC2 && index + 1 < bytes.count && (0x80..<0xA0).contains(bytes[index + 1])
         }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // Whether any byte of `word` is below `limit` (at most 0x80), or is zero.
+        func hasByte(below limit: UInt8, _ word: UInt64) -> Bool {
+            (word &- ones &* UInt64(limit)) & ~word & highs != 0
+        }
+        var index = 0
+        let raw = UnsafeRawBufferPointer(bytes)
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            if hasByte(below: 0x20, word) || hasByte(below: 1, word ^ (ones &* 0x7F))
+                || hasByte(below: 1, word ^ (ones &* 0xC2))
+            {
+                for position in index..<index + 8 where isControl(at: position) { return true }
+            }
+            index += 8
+        }
+        for position in index..<bytes.count where isControl(at: position) { return true }
         return false
     }
 
