@@ -176,14 +176,62 @@ struct TemplateInliningTests {
         #expect(try Self.theme().sharing(shared).inlinedTagCount == 0)
     }
 
-    @Test func conversionNotesValuesNamedLikeSharedOnes() {
+    @Test func conversionCountsValuesNamedLikeInlinedOnes() {
         struct Plain: Encodable { var title = "x", names = ["a"], nested = ["key": "value"] }
-        struct Deep: Encodable { var list = [["built": "x"]] }
+        struct Deep: Encodable { var list = [["built": "x"]], page = ["page": "y"] }
         struct Top: Encodable { var t = "x" }
-        #expect(!TemplateData.convertNotingInlinedRoots(Plain()).hasInlinedRoot)
-        #expect(TemplateData.convertNotingInlinedRoots(Deep()).hasInlinedRoot)
-        #expect(TemplateData.convertNotingInlinedRoots(Top()).hasInlinedRoot)
-        #expect(TemplateData.convertNotingInlinedRoots(Page.Box(site: "x")).hasInlinedRoot)
-        #expect(!TemplateData.convertNotingInlinedRoots(Page.Box()).hasInlinedRoot)
+        let count = { (value: any Encodable) in TemplateData.convertCountingInlinedNames(value).names }
+        #expect(count(Plain()) == InlinedNameCounts(shared: 0, page: 0))
+        #expect(count(Deep()) == InlinedNameCounts(shared: 1, page: 2))
+        #expect(count(Top()) == InlinedNameCounts(shared: 1, page: 0))
+        #expect(count(Page.Box(site: "x")) == InlinedNameCounts(shared: 1, page: 0))
+        #expect(count(Page()) == InlinedNameCounts(shared: 0, page: 0))
+    }
+
+    // MARK: Values of `page` that all pages at one depth share
+
+    struct PageWithRoot: Encodable {
+        struct View: Encodable {
+            var root = "../../"
+            var title = "Per page"
+            var assets = ["style_css": "../../assets/style.css?v=1"]
+        }
+        struct Content: Encodable {
+            var links = ["a", "b"]
+            /// A value named `page` hides the page's own inside `{{#content}}`.
+            var page: [String: String]?
+        }
+        var page = View()
+        var content = Content()
+    }
+
+    static let pageTemplate = """
+        <link href="{{page.assets.style_css}}"><title>{{page.title}}</title>
+        {{#content}}{{#links}}<a href="{{page.root}}{{.}}/">{{.}}</a>{{/links}}{{/content}}
+
+        """
+
+    static var pageConstants: TemplateObject {
+        let view = TemplateData.convert(PageWithRoot.View()) as! TemplateObject
+        return TemplateObject(values: view.values.filter { $0.key != "title" })
+    }
+
+    @Test func valuesOfThePageAreInlinedAndRenderAsWritten() throws {
+        let theme = try Self.theme(["history": Self.pageTemplate])
+        let inlined = theme.sharing(Self.shared, page: Self.pageConstants)
+        // The index's 13 and the page's two: `page.title` is not among the constants.
+        #expect(inlined.inlinedTagCount == 15)
+        let expected = theme.sharing(Self.shared, inlining: false).render("history", PageWithRoot())
+        #expect(expected.contains("<a href=\"../../a/\">a</a><a href=\"../../b/\">b</a>"))
+        #expect(inlined.render("history", PageWithRoot()) == expected)
+    }
+
+    @Test func aPageWithAnotherValueNamedPageUsesTheTemplatesAsWritten() throws {
+        let theme = try Self.theme(["history": Self.pageTemplate])
+        var page = PageWithRoot()
+        page.content.page = ["root": "elsewhere/"]
+        let expected = theme.sharing(Self.shared, inlining: false).render("history", page)
+        #expect(expected.contains("<a href=\"elsewhere/a/\">"))
+        #expect(theme.sharing(Self.shared, page: Self.pageConstants).render("history", page) == expected)
     }
 }

@@ -38,6 +38,9 @@ public struct SiteRenderer: Sendable {
     let index: SiteIndex
     let status: SiteStatus
     private(set) var theme: Theme
+    /// The theme with the values of `page` that all pages at one depth share printed in, keyed by
+    /// `page.root`: `{{page.root}}` alone is looked up hundreds of times on a month page.
+    private var themesByRoot: [String: Theme] = [:]
     /// Every component's daily uptime, computed once.
     let uptime: Uptime
     let localization: Localization
@@ -132,6 +135,11 @@ public struct SiteRenderer: Sendable {
             ) as? TemplateObject ?? TemplateObject(values: [:])
         shared.values["t"] = TemplateObject(values: localization.templateStrings.mapValues(TemplateText.init))
         self.theme = theme.sharing(shared, inlining: inliningSharedValues)
+        for root in ["./", "../", Self.pageRoot, site.config.basePath] {
+            let view = TemplateData.convert(pageView(root: root)) as? TemplateObject ?? TemplateObject(values: [:])
+            let sameAtDepth = TemplateObject(values: view.values.filter { PageView.sameAtOneDepth.contains($0.key) })
+            themesByRoot[root] = theme.sharing(shared, page: sameAtDepth, inlining: inliningSharedValues)
+        }
     }
 
     /// The way from a page two folders deep (`incidents/<slug>/`, `components/<id>/`,
@@ -244,24 +252,33 @@ public struct SiteRenderer: Sendable {
         let depth = path.split(separator: "/").count - 1
         let root = root ?? (depth == 0 ? "./" : String(repeating: "../", count: depth))
         let directory = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
-        let context = PageContext(
-            page: PageView(
-                title: title,
-                description: site.config.description,
-                root: root,
-                canonicalURL: site.config.absoluteURL(directory),
-                isIndex: path == "index.html",
-                isHistory: path.hasPrefix("history/"),
-                feeds: feeds ?? siteFeedLinks(root: root),
-                assets: assetKeys.mapValues { root + $0 },
-                hasMaintenanceClock: maintenanceClock,
-                brand: brandView(root: root),
-                timeZoneNote: timeZoneNote
-            ),
-            content: content
-        )
-        let html = theme.render(template, context)
+        var view = pageView(root: root)
+        view.title = title
+        view.canonicalURL = site.config.absoluteURL(directory)
+        view.isIndex = path == "index.html"
+        view.isHistory = path.hasPrefix("history/")
+        if let feeds { view.feeds = feeds }
+        view.hasMaintenanceClock = maintenanceClock
+        let html = (themesByRoot[root] ?? theme).render(template, PageContext(page: view, content: content))
         return OutputFile(path: path, text: Self.removingControlCharacters(html))
+    }
+
+    /// What every page with `root` shows alike in `page` (`PageView.sameAtOneDepth`); `page(...)`
+    /// sets the rest.
+    private func pageView(root: String) -> PageView {
+        PageView(
+            title: "",
+            description: site.config.description,
+            root: root,
+            canonicalURL: "",
+            isIndex: false,
+            isHistory: false,
+            feeds: siteFeedLinks(root: root),
+            assets: assetKeys.mapValues { root + $0 },
+            hasMaintenanceClock: false,
+            brand: brandView(root: root),
+            timeZoneNote: timeZoneNote
+        )
     }
 
     /// HTML forbids control characters other than tab and line breaks; a stray one in an incident

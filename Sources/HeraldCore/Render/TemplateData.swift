@@ -20,14 +20,15 @@ enum TemplateData {
         convert(value, watch: NameWatch())
     }
 
-    /// Converts `value` and tells whether any of its objects, at any depth, has a value named
-    /// one of `Theme.inlinedRoots` (`t`, `site`, `built`). Inside such an object a template's
-    /// `{{site.title}}` would find that value rather than the build's, so a page whose values
-    /// have one must not be rendered with those names printed into the templates.
-    static func convertNotingInlinedRoots(_ value: some Encodable) -> (value: any Sendable, hasInlinedRoot: Bool) {
+    /// Converts `value` and counts its values, at any depth, named like the values a theme may
+    /// print into its templates (see `Theme.sharing(_:page:inlining:)`): inside an object with
+    /// such a value, a template's `{{site.title}}` would find that value rather than the build's,
+    /// so a page with one must be rendered with the templates as written.
+    static func convertCountingInlinedNames(_ value: some Encodable) -> (value: any Sendable, names: InlinedNameCounts)
+    {
         let watch = NameWatch()
         let converted = convert(value, watch: watch)
-        return (converted, watch.sawInlinedRoot)
+        return (converted, watch.counts)
     }
 
     fileprivate static func convert(_ value: some Encodable, watch: NameWatch) -> any Sendable {
@@ -38,14 +39,25 @@ enum TemplateData {
     }
 }
 
-/// Whether a conversion met a value named like one of the inlined roots. Shared by the encoders
-/// of one `convert` call only.
+/// How many values of a converted value are named like the values a theme may inline.
+struct InlinedNameCounts: Equatable {
+    /// Values named `t`, `site` or `built`, the values every page shares.
+    var shared = 0
+    /// Values named `page`; a page's context has one of its own.
+    var page = 0
+}
+
+/// Counts the names a conversion meets. Shared by the encoders of one `convert` call only.
 private final class NameWatch {
-    var sawInlinedRoot = false
+    var counts = InlinedNameCounts()
 
     func note(_ key: String) {
-        // Comparing three short strings is cheaper than hashing the key for a set.
-        if !sawInlinedRoot, Theme.inlinedRoots.contains(key) { sawInlinedRoot = true }
+        // Comparing a few short strings is cheaper than hashing the key for a set.
+        switch key {
+        case "t", "site", "built": counts.shared += 1
+        case "page": counts.page += 1
+        default: break
+        }
     }
 }
 

@@ -15,14 +15,17 @@ public struct Theme: Sendable {
     public let assets: [AssetFile]
     /// The template files, kept to print a build's shared values into them.
     private let templates: [TemplateFile]
-    /// The values every page sees beside its own; see `sharing(_:inlining:)`.
+    /// The values every page sees beside its own; see `sharing(_:page:inlining:)`.
     private var shared = TemplateObject(values: [:])
-    /// The templates with the shared plain texts printed in, when `sharing(_:inlining:)` could.
+    /// The templates with the shared plain texts printed in, when `sharing(_:page:inlining:)`
+    /// could.
     private var inlined: MustacheLibrary?
+    /// Whether `inlined` also has values of `page` printed in.
+    private var inlinesPage = false
     /// How many tags `inlined` no longer looks up.
     private(set) var inlinedTagCount = 0
 
-    /// The shared values whose plain texts `sharing(_:inlining:)` prints into the templates.
+    /// The shared values whose plain texts `sharing(_:page:inlining:)` prints into the templates.
     /// `status` is not among them: incidents and components have a `status` of their own.
     static let inlinedRoots = ["t", "site", "built"]
 
@@ -92,31 +95,46 @@ public struct Theme: Sendable {
     /// every page has alike, such as the theme's strings as `t` (`{{t.view_history}}`), converted
     /// once per build rather than once per page. A name in both is the page's.
     ///
-    /// With `inlining`, the plain texts of `t`, `site` and `built` are also printed into a copy of
-    /// the templates, as if the theme had `Status` where it says `{{t.nav_status}}`.
-    /// swift-mustache looks each name up through the stack of sections around the tag, with
-    /// dynamic casts, at a microsecond or two a name, and the default incident page has about 30
-    /// of these. The output is the same either way:
+    /// With `inlining`, the plain texts of `t`, `site` and `built`, and those of `page` when it is
+    /// given, are also printed into a copy of the templates, as if the theme had `Status` where it
+    /// says `{{t.nav_status}}`. swift-mustache looks each name up through the stack of sections
+    /// around the tag, with dynamic casts, at a microsecond or two a name; the default incident
+    /// page has about 30 of these and a month page hundreds of `{{page.root}}`. The output is the
+    /// same either way:
     /// - only `{{name}}`, `{{{name}}}` and `{{& name}}` tags with a non-blank one-line value are
     ///   replaced, escaped as the tag would escape it, and never with a value holding `{` or `}`,
     ///   which could make a new tag;
-    /// - nothing is inlined in a theme that changes delimiters or content types, or when a shared
-    ///   value holds a value named `t`, `site` or `built`;
-    /// - a page whose own values have one of these names, at any depth, could hide the shared
+    /// - nothing is inlined in a theme that changes delimiters or content types, or when a value
+    ///   inlined holds one named `t`, `site`, `built` or `page`;
+    /// - a page whose own values have one of these names, besides its own `page`, could hide the
     ///   value inside a section, so it is rendered with the templates as written.
-    func sharing(_ shared: TemplateObject, inlining: Bool = true) -> Theme {
+    ///
+    /// - Parameter page: Values that every page rendered with the returned theme has in its own
+    ///   `page`, such as `page.root` for the pages at one depth. The caller promises they are the
+    ///   same there.
+    func sharing(_ shared: TemplateObject, page: TemplateObject? = nil, inlining: Bool = true) -> Theme {
         var theme = self
         theme.shared = shared
         theme.inlined = nil
+        theme.inlinesPage = false
         theme.inlinedTagCount = 0
-        guard inlining, Self.canInline(templates: templates, shared: shared) else { return theme }
+        var roots: [(name: String, object: TemplateObject)] = Self.inlinedRoots.compactMap { root in
+            (shared.values[root] as? TemplateObject).map { (root, $0) }
+        }
+        if let page { roots.append(("page", page)) }
+        let values = Array(shared.values.values) + (page.map { [$0] } ?? [])
+        guard inlining, Self.canInline(templates: templates, values: values) else { return theme }
         var constants: [String: String] = [:]
-        for root in Self.inlinedRoots {
-            guard let object = shared.values[root] as? TemplateObject else { continue }
-            for case (let key, let text as TemplateText) in object.values where Self.canInline(text.text) {
-                constants["\(root).\(key)"] = text.text
+        func collect(_ object: TemplateObject, prefix: String) {
+            for (key, value) in object.values {
+                switch value {
+                case let text as TemplateText where Self.canInline(text.text): constants[prefix + key] = text.text
+                case let nested as TemplateObject: collect(nested, prefix: prefix + key + ".")
+                default: break
+                }
             }
         }
+        for root in roots { collect(root.object, prefix: root.name + ".") }
         var library = MustacheLibrary()
         for template in templates {
             let (text, count) = Self.inline(constants, into: template.file.text)
@@ -128,35 +146,39 @@ public struct Theme: Sendable {
             }
         }
         theme.inlined = library
+        theme.inlinesPage = page != nil
         return theme
     }
 
     /// Renders the template `name` with `context` and the shared values.
     func render(_ name: String, _ context: some Encodable) -> String {
-        let (converted, hasInlinedRoot) = TemplateData.convertNotingInlinedRoots(context)
+        let (converted, names) = TemplateData.convertCountingInlinedNames(context)
         var data = converted as? TemplateObject ?? TemplateObject(values: [:])
         data.values.merge(shared.values) { own, _ in own }
-        let templates = hasInlinedRoot ? library : (inlined ?? library)
+        let hidden = names.shared > 0 || (inlinesPage && names.page > 1)
+        let templates = hidden ? library : (inlined ?? library)
         return templates.render(data, withTemplate: name) ?? ""
     }
 
-    /// Whether the templates may have shared values printed in: none changes its delimiters,
-    /// which the scan in `inline` assumes, or its content type, which decides the escaping (a
-    /// layout's would apply to the blocks a page fills in); and no shared value has a value
-    /// named like a shared root, which would hide it inside that value's section.
-    private static func canInline(templates: [TemplateFile], shared: TemplateObject) -> Bool {
-        func hasInlinedRoot(_ value: any Sendable) -> Bool {
+    /// Whether the templates may have values printed in: none changes its delimiters, which the
+    /// scan in `inline` assumes, or its content type, which decides the escaping (a layout's would
+    /// apply to the blocks a page fills in); and none of `values` (the shared values and the
+    /// page's) holds a value named like an inlined one, which would hide it inside its section.
+    private static func canInline(templates: [TemplateFile], values: [any Sendable]) -> Bool {
+        func hasInlinedName(_ value: any Sendable) -> Bool {
             switch value {
             case let object as TemplateObject:
-                object.values.contains { inlinedRoots.contains($0.key) || hasInlinedRoot($0.value) }
+                object.values.contains {
+                    inlinedRoots.contains($0.key) || $0.key == "page" || hasInlinedName($0.value)
+                }
             case let array as [any Sendable]:
-                array.contains(where: hasInlinedRoot)
+                array.contains(where: hasInlinedName)
             default:
                 false
             }
         }
         return !templates.contains { $0.file.text.contains("{{=") || $0.file.text.contains("{{%") }
-            && !shared.values.values.contains(where: hasInlinedRoot)
+            && !values.contains(where: hasInlinedName)
     }
 
     /// Whether `text` can stand in a template for the tag that prints it: not blank, which could

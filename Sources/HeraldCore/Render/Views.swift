@@ -45,6 +45,11 @@ struct PageView: Sendable, Encodable {
     var brand: BrandView?
     /// "Times are shown in Europe/Berlin." in the site's language.
     var timeZoneNote: String
+
+    /// The values that are the same on every page with the same `root`, which the renderer
+    /// prints into the templates (see `Theme.sharing(_:page:inlining:)`). A value that can differ
+    /// between such pages must not be listed.
+    static let sameAtOneDepth: Set<String> = ["description", "root", "assets", "brand", "timeZoneNote"]
 }
 
 struct BrandView: Sendable, Encodable {
