@@ -38,9 +38,10 @@ public struct SiteRenderer: Sendable {
     let index: SiteIndex
     let status: SiteStatus
     private(set) var theme: Theme
-    /// The theme with the values of `page` that all pages at one depth share printed in, keyed by
-    /// `page.root`: `{{page.root}}` alone is looked up hundreds of times on a month page.
-    private var themesByRoot: [String: Theme] = [:]
+    /// The theme for the pages two folders deep (`pageRoot`), nearly all of a large site's, with
+    /// the values of `page` that they all share printed in: `{{page.root}}` alone is looked up
+    /// hundreds of times on a month page. The few other pages use `theme`.
+    private var deepPageTheme: Theme?
     /// Every component's daily uptime, computed once.
     let uptime: Uptime
     let localization: Localization
@@ -135,11 +136,9 @@ public struct SiteRenderer: Sendable {
             ) as? TemplateObject ?? TemplateObject(values: [:])
         shared.values["t"] = TemplateObject(values: localization.templateStrings.mapValues(TemplateText.init))
         self.theme = theme.sharing(shared, inlining: inliningSharedValues)
-        for root in ["./", "../", Self.pageRoot, site.config.basePath] {
-            let view = TemplateData.convert(pageView(root: root)) as? TemplateObject ?? TemplateObject(values: [:])
-            let sameAtDepth = TemplateObject(values: view.values.filter { PageView.sameAtOneDepth.contains($0.key) })
-            themesByRoot[root] = theme.sharing(shared, page: sameAtDepth, inlining: inliningSharedValues)
-        }
+        let view = TemplateData.convert(pageView(root: Self.pageRoot)) as? TemplateObject ?? TemplateObject(values: [:])
+        let sameAtDepth = TemplateObject(values: view.values.filter { PageView.sameAtOneDepth.contains($0.key) })
+        self.deepPageTheme = self.theme.sharing(shared, page: sameAtDepth, inlining: inliningSharedValues)
     }
 
     /// The way from a page two folders deep (`incidents/<slug>/`, `components/<id>/`,
@@ -259,7 +258,8 @@ public struct SiteRenderer: Sendable {
         view.isHistory = path.hasPrefix("history/")
         if let feeds { view.feeds = feeds }
         view.hasMaintenanceClock = maintenanceClock
-        let html = (themesByRoot[root] ?? theme).render(template, PageContext(page: view, content: content))
+        let theme = root == Self.pageRoot ? deepPageTheme ?? self.theme : self.theme
+        let html = theme.render(template, PageContext(page: view, content: content))
         return OutputFile(path: path, text: Self.removingControlCharacters(html))
     }
 

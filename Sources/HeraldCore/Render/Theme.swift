@@ -22,6 +22,9 @@ public struct Theme: Sendable {
     private var inlined: MustacheLibrary?
     /// Whether `inlined` also has values of `page` printed in.
     private var inlinesPage = false
+    /// Every template text parsed so far, the written and the inlined ones, so that a theme made
+    /// from this one by `sharing(_:page:inlining:)` parses only texts it has not seen.
+    private var parsed: [String: MustacheTemplate]
     /// How many tags `inlined` no longer looks up.
     private(set) var inlinedTagCount = 0
 
@@ -42,12 +45,15 @@ public struct Theme: Sendable {
     {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
+        var parsed: [String: MustacheTemplate] = [:]
         MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
         let names = Set(templates.map(\.name))
         for template in templates {
             do {
-                library.register(
-                    try MustacheTemplate(string: HTMLEscaping.pragma + template.file.text), named: template.name)
+                let text = template.file.text
+                let value = try MustacheTemplate(string: HTMLEscaping.pragma + text)
+                library.register(value, named: template.name)
+                parsed[text] = value
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
                     template.file.diagnostic(
@@ -82,13 +88,16 @@ public struct Theme: Sendable {
             )
         }
         guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }
-        return .success(Theme(library: library, assets: assets, templates: templates))
+        return .success(Theme(library: library, assets: assets, templates: templates, parsed: parsed))
     }
 
-    private init(library: MustacheLibrary, assets: [AssetFile], templates: [TemplateFile]) {
+    private init(
+        library: MustacheLibrary, assets: [AssetFile], templates: [TemplateFile], parsed: [String: MustacheTemplate]
+    ) {
         self.library = library
         self.assets = assets
         self.templates = templates
+        self.parsed = parsed
     }
 
     /// This theme rendering every page with `shared`'s values beside the page's own: the values
@@ -138,11 +147,13 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         for template in templates {
             let (text, count) = Self.inline(constants, into: template.file.text)
-            if count > 0, let parsed = try? MustacheTemplate(string: HTMLEscaping.pragma + text) {
-                library.register(parsed, named: template.name)
+            if count > 0, let value = theme.parsed[text] ?? (try? MustacheTemplate(string: HTMLEscaping.pragma + text))
+            {
+                library.register(value, named: template.name)
+                theme.parsed[text] = value
                 theme.inlinedTagCount += count
-            } else if let parsed = try? MustacheTemplate(string: HTMLEscaping.pragma + template.file.text) {
-                library.register(parsed, named: template.name)
+            } else if let value = theme.parsed[template.file.text] {
+                library.register(value, named: template.name)
             }
         }
         theme.inlined = library
