@@ -170,6 +170,20 @@ struct TemplateInliningTests {
             inlined.render("history", Page()) == theme.sharing(Self.shared, inlining: false).render("history", Page()))
     }
 
+    /// The scan finds tags as swift-mustache does and leaves every tag it does not replace, and
+    /// all the text around them, exactly as written.
+    @Test(arguments: [
+        ("a{{t.a}}b{{{t.a}}}c{{&t.a}}d{{\tt.a }}e", "a&lt;A&gt;b<A>c<A>d&lt;A&gt;e", 4),
+        ("{{{t.a}}", "{{{t.a}}", 0),
+        ("{{t.a\n}} {{#t.a}}x{{/t.a}} {{^t.a}}{{/t.a}} {{! {{t.a}} {{t.b}} {{}} {{t.a", "", 0),
+        ("é{{t.a}}ü{{t.a}}", "é&lt;A&gt;ü&lt;A&gt;", 2),
+    ])
+    func theScanReplacesOnlyPlainTagsOfKnownValues(_ text: String, _ expected: String, _ count: Int) {
+        let result = Theme.inline(["t.a": "<A>"], into: text)
+        #expect(result.text == (expected.isEmpty ? text : expected))
+        #expect(result.count == count)
+    }
+
     @Test func sharedValuesThatHoldASharedNameAreNotInlined() throws {
         var shared = Self.shared
         shared.values["t"] = TemplateObject(values: ["site": TemplateText("x"), "quote": TemplateText("q")])

@@ -144,13 +144,17 @@ public struct Theme: Sendable {
             }
         }
         for root in roots { collect(root.object, prefix: root.name + ".") }
+        let inlined = templates.map { Self.inline(constants, into: $0.file.text) }
+        // The new texts are parsed on every core: parsing is most of what inlining costs.
+        let unseen = Array(Set(inlined.filter { $0.count > 0 && theme.parsed[$0.text] == nil }.map(\.text)))
+        let newlyParsed = concurrentMap(unseen, minimumChunk: 1) {
+            try? MustacheTemplate(string: HTMLEscaping.pragma + $0)
+        }
+        for (text, value) in zip(unseen, newlyParsed) { theme.parsed[text] = value }
         var library = MustacheLibrary()
-        for template in templates {
-            let (text, count) = Self.inline(constants, into: template.file.text)
-            if count > 0, let value = theme.parsed[text] ?? (try? MustacheTemplate(string: HTMLEscaping.pragma + text))
-            {
+        for (template, (text, count)) in zip(templates, inlined) {
+            if count > 0, let value = theme.parsed[text] {
                 library.register(value, named: template.name)
-                theme.parsed[text] = value
                 theme.inlinedTagCount += count
             } else if let value = theme.parsed[template.file.text] {
                 library.register(value, named: template.name)
@@ -204,38 +208,53 @@ public struct Theme: Sendable {
     /// `constants` replaced by the value, escaped for `{{name}}`; and how many tags were replaced.
     /// Tags are found as swift-mustache finds them: from each `{{` to the first `}}` after it.
     static func inline(_ constants: [String: String], into text: String) -> (text: String, count: Int) {
-        var result = ""
-        var count = 0
-        var rest = text[...]
-        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-            let tag = rest[open.upperBound..<close.lowerBound]
-            var end = close.upperBound
-            var name = tag
-            var escapes = true
-            switch tag.first {
-            case "{":
-                guard rest[end...].first == "}" else { break }
-                end = rest.index(after: end)
-                name = tag.dropFirst()
-                escapes = false
-            case "&":
-                name = tag.dropFirst()
-                escapes = false
-            default:
-                break
+        let bytes = Array(text.utf8)
+        func find(_ byte: UInt8, twiceFrom start: Int) -> Int? {
+            var index = start
+            while index + 1 < bytes.count {
+                if bytes[index] == byte && bytes[index + 1] == byte { return index }
+                index += 1
             }
-            let key = name.trimmingCharacters(in: .whitespaces)
-            if !tag.contains(where: \.isNewline), let value = constants[key] {
-                result += rest[..<open.lowerBound]
-                result += escapes ? HTMLEscaping().escapeText(value) : value
-                count += 1
-            } else {
-                result += rest[..<end]
-            }
-            rest = rest[end...]
+            return nil
         }
-        result += rest
-        return (result, count)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var count = 0
+        var copied = 0
+        var index = 0
+        while let open = find(UInt8(ascii: "{"), twiceFrom: index),
+            let close = find(UInt8(ascii: "}"), twiceFrom: open + 2)
+        {
+            var start = open + 2
+            var finish = close
+            var end = close + 2
+            var escapes = true
+            if start < finish, bytes[start] == UInt8(ascii: "{"), end < bytes.count, bytes[end] == UInt8(ascii: "}") {
+                start += 1
+                end += 1
+                escapes = false
+            } else if start < finish, bytes[start] == UInt8(ascii: "&") {
+                start += 1
+                escapes = false
+            }
+            while start < finish, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+            while finish > start, bytes[finish - 1] == UInt8(ascii: " ") || bytes[finish - 1] == UInt8(ascii: "\t") {
+                finish -= 1
+            }
+            let name = bytes[start..<finish]
+            if !name.contains(UInt8(ascii: "\n")), !name.contains(UInt8(ascii: "\r")),
+                let value = constants[String(decoding: name, as: UTF8.self)]
+            {
+                result += bytes[copied..<open]
+                result += (escapes ? HTMLEscaping().escapeText(value) : value).utf8
+                copied = end
+                count += 1
+            }
+            index = end
+        }
+        guard count > 0 else { return (text, 0) }
+        result += bytes[copied...]
+        return (String(decoding: result, as: UTF8.self), count)
     }
 
     /// The escaping of every `{{value}}`: the same five characters as swift-mustache's own HTML
