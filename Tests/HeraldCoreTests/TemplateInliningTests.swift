@@ -159,6 +159,104 @@ struct TemplateInliningTests {
         #expect(theme.sharing(Self.shared).render("index", page) == expected)
     }
 
+    // MARK: Where swift-mustache's parser reads the text around a printed value differently
+
+    /// Renders `index` (and `base`, `partials/row` when given) both ways with `t.v` = `value`.
+    static func bothWays(_ templates: [String: String], value: String) throws -> (
+        inlined: String, plain: String, count: Int
+    ) {
+        var texts = templates
+        for name in Theme.requiredTemplates where texts[name] == nil { texts[name] = "" }
+        let theme = try Theme.load(
+            templates: texts.map {
+                TemplateFile(name: $0.key, file: SourceFile(path: "theme/templates/\($0.key).mustache", text: $0.value))
+            },
+            assets: [], themePath: "theme"
+        ).get()
+        var shared = Self.shared
+        shared.values["t"] = TemplateObject(values: ["v": TemplateText(value), "w": TemplateText("w")])
+        let inlined = theme.sharing(shared)
+        return (
+            inlined.render("index", Page()), theme.sharing(shared, inlining: false).render("index", Page()),
+            inlined.inlinedTagCount
+        )
+    }
+
+    /// Found by an adversarial review: each of these rendered differently before the rules for
+    /// values and braces. Leading spaces become a block line's indentation; a Unicode line break
+    /// makes the tag before it stand alone; U+0600 at a value's end joins the next `{`; a
+    /// combining mark after a comment's `}}`, or U+0600 before `{{`, hides the tag from the parser.
+    @Test(
+        arguments: [
+            (
+                [
+                    "index": "{{<base}}\n{{$main}}\n{{t.v}}\n    four\n{{/main}}\n{{/base}}\n",
+                    "base": "<b>{{$main}}{{/main}}</b>\n",
+                ], "  x"
+            ),
+            (
+                [
+                    "index": "{{<base}}\n{{$main}}\n    <p>\n{{t.v}}\n    </p>\n{{/main}}\n{{/base}}\n",
+                    "base": "{{$main}}{{/main}}",
+                ], " · x"
+            ),
+            (["index": "  {{#content.flag}}{{t.v}} end\n{{/content.flag}}\n"], "\u{2028}x"),
+            (["index": "{{! c }}{{t.v}}\n"], "\u{2029}x"),
+            (["index": "{{#content.flag}}\n  {{/content.flag}}{{t.v}}\n"], "\u{0B}x"),
+            (["index": "{{t.v}}{{page.title}}{{t.w}}\n"], "x\u{0600}"),
+            (["index": "{{! c }}{{t.v}} tail {{page.title}}\n"], "\u{0301}x"),
+            (["index": "\u{0600}{{t.v}}\n"], "x"),
+            (["index": "{{! c }}\u{0301}{{t.v}} tail {{! d }}\n"], "x"),
+        ] as [([String: String], String)])
+    func valuesAndTextsTheParserWouldReadDifferentlyAreNotInlined(_ templates: [String: String], _ value: String) throws
+    {
+        let (inlined, plain, _) = try Self.bothWays(templates, value: value)
+        #expect(inlined == plain)
+    }
+
+    /// Values that look risky but read the same are still printed.
+    @Test(arguments: ["trail ", "a\u{0301}", "🇩🇪", "x\u{200D}y", "mid\u{A0}dle", "x · y"])
+    func harmlessValuesAreStillInlined(_ value: String) throws {
+        let (inlined, plain, count) = try Self.bothWays(
+            ["index": "<p>{{t.v}}</p>{{#content.flag}}{{t.v}}{{/content.flag}}\n"], value: value)
+        #expect(inlined == plain)
+        #expect(count == 2)
+    }
+
+    /// Random templates from pieces that stress the parser, with random values: the two ways
+    /// must agree on every template that loads. Deterministic: a fixed seed.
+    @Test func randomTemplatesRenderTheSameBothWays() throws {
+        var generator = SplitMix(seed: 2026)
+        let pieces = [
+            "{{t.v}}", "{{{t.v}}}", "{{& t.w}}", "{{ t.w }}", "{{site.title}}", "{{page.title}}", "{{! note }}",
+            "{{>partials/row}}", "\n", "\n", "  ", "\t", "x", "<", "{", "}", "\r\n", "\u{0301}", "\u{0600}", "\u{2028}",
+            "é", "\u{A0}", "{{#content.flag}}", "{{/content.flag}}", "{{^content.flag}}", "{{/content.flag}}",
+            "{{t.v}}{{t.w}}", "{{{{t.v}}}}", "{{!}}", "{{! {{t.v}} }}",
+        ]
+        let values = [
+            "A", " lead", "\tlead", "trail ", "\u{2028}ls", "x\u{0600}", "\u{0301}acc", "a&b", "<q>", "\u{85}nel",
+            "\u{0B}vt", "🇩", "\u{200D}z", " · ", "é", "x\u{2028}y",
+        ]
+        var loaded = 0
+        var differing: [String] = []
+        for _ in 0..<1500 {
+            let body = (0..<Int.random(in: 1...10, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }
+            .joined()
+            let index = Bool.random(using: &generator) ? "{{<base}}\n{{$main}}\n\(body)\n{{/main}}\n{{/base}}\n" : body
+            let row = (0..<3).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                .replacingOccurrences(of: "{{>partials/row}}", with: "")
+            let value = values.randomElement(using: &generator)!
+            let templates = ["index": index, "base": "<b>{{$main}}{{/main}}</b>{{t.w}}\n", "partials/row": row]
+            guard let (inlined, plain, _) = try? Self.bothWays(templates, value: value) else { continue }
+            loaded += 1
+            if inlined != plain { differing.append(index.debugDescription + " with " + value.debugDescription) }
+        }
+        #expect(loaded > 300)
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
+
     @Test(arguments: [
         "{{=<% %>=}}<% t.quote %>{{t.quote}}", "{{% CONTENT_TYPE: TEXT }}\n{{t.quote}}",
     ])

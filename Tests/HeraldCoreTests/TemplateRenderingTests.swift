@@ -173,3 +173,48 @@ struct TemplateValueTests {
         #expect(!expected.isEmpty)
     }
 }
+
+/// A template that includes itself renders until the stack overflows; the theme refuses it.
+struct ThemeLoopTests {
+    static func template(_ name: String, _ text: String) -> TemplateFile {
+        TemplateFile(name: name, file: SourceFile(path: "theme/templates/\(name).mustache", text: text))
+    }
+
+    @Test func loopsAreFoundOnceEachAtTheReferenceThatClosesThem() {
+        let templates = [
+            Self.template("index", "{{>partials/a}} {{>partials/self}}"),
+            Self.template("partials/a", "x\n  {{#list}}{{> partials/b}}{{/list}}"),
+            Self.template("partials/b", "{{>partials/a}}"),
+            Self.template("partials/self", "{{#flag}}{{>partials/self}}{{/flag}}"),
+            Self.template("page", "{{<layout}}{{$main}}{{/main}}{{/layout}}"),
+            Self.template("layout", "{{$main}}{{/main}}{{>page}}"),
+            Self.template("partials/fine", "{{>partials/leaf}}{{>partials/leaf}}"),
+            Self.template("partials/leaf", "leaf"),
+        ]
+        // The build sorts all diagnostics by location; so does this test.
+        let found = Theme.loops(in: templates).sorted { $0.location < $1.location }.map {
+            "\($0.location.path):\($0.location.line):\($0.location.column) \($0.message)"
+        }
+        #expect(
+            found == [
+                "theme/templates/page.mustache:1:4 'layout' includes itself (layout → page → layout); templates must not"
+                    + " loop, as nothing limits how deep they render and the build would crash",
+                "theme/templates/partials/b.mustache:1:4 'partials/a' includes itself (partials/a → partials/b →"
+                    + " partials/a); templates must not loop, as nothing limits how deep they render and the build would"
+                    + " crash",
+                "theme/templates/partials/self.mustache:1:13 'partials/self' includes itself (partials/self →"
+                    + " partials/self); templates must not loop, as nothing limits how deep they render and the build"
+                    + " would crash",
+            ])
+    }
+
+    /// An object printed as a value is empty rather than a dictionary's contents in a random order.
+    @Test func anObjectPrintedAsAValueIsEmpty() throws {
+        struct View: Encodable {
+            var nested = ["b": "2", "a": "1", "c": "3"]
+            var list = [["x": "1"], ["y": "2"]]
+        }
+        let template = try MustacheTemplate(string: "[{{.}}|{{nested}}|{{list}}]")
+        #expect(template.render(TemplateData.convert(View())) == "[||[, ]]")
+    }
+}

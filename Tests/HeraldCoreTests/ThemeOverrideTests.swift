@@ -81,6 +81,21 @@ struct ThemeOverrideTests {
                 == "We are on it: Slow API.\n")
     }
 
+    /// herald.yml's logo wins over a theme file at the same path, pages link the file that is
+    /// published (its hash in `?v=`), and another `brand/logo.*` of the theme is never taken for it.
+    @Test func theConfiguredLogoReplacesThemeFilesOfTheSameName() async throws {
+        let root = try Fixture.copyOfSample()
+        let logo = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 2 2\"/>\n"
+        try setting("brand:\n  logo: branding/logo.svg\n", in: root)
+        try write(logo, to: "branding/logo.svg", in: root)
+        try write("<svg>theme</svg>\n", to: "theme/assets/brand/logo.svg", in: root)
+        try write("not a logo\n", to: "theme/assets/brand/logo.css", in: root)
+        let (files, _) = try await build(root)
+        #expect(text(files, "assets/brand/logo.svg") == logo)
+        let hash = ContentHash.hex(Array(logo.utf8))
+        #expect(text(files, "index.html").contains("<img class=\"logo\" src=\"./assets/brand/logo.svg?v=\(hash)\""))
+    }
+
     @Test func theBrandColourAndLogoBecomeHashedAssets() async throws {
         let root = try Fixture.copyOfSample()
         try setting("brand:\n  color: \"#0A7D4F\"\n  logo: branding/logo.svg\n", in: root)

@@ -127,7 +127,10 @@ public struct Builder: Sendable {
             }
         }
         if let brand = config?.brand {
-            sources.assets += brandAssets(brand, loader: loader, diagnostics: &diagnostics)
+            // The generated brand files replace a theme's files at the same paths.
+            let generated = brandAssets(brand, loader: loader, diagnostics: &diagnostics)
+            let paths = Set(generated.map(\.path))
+            sources.assets = sources.assets.filter { !paths.contains($0.path) } + generated
         }
         var localization: Localization?
         if let config {
@@ -208,8 +211,7 @@ public struct Builder: Sendable {
         if let logo = brand.logo {
             do {
                 let data = try loader.loadFile(logo)
-                let type = (logo as NSString).pathExtension.lowercased()
-                assets.append(AssetFile(path: SiteRenderer.brandLogoStem + type, data: data))
+                assets.append(AssetFile(path: SiteRenderer.brandLogoPath(for: logo), data: data))
             } catch {
                 diagnostics += error.diagnostics
             }

@@ -34,6 +34,11 @@ public struct SiteRenderer: Sendable {
     /// The brand logo under `assets/`, before its file extension.
     public static let brandLogoStem = "brand/logo."
 
+    /// Where the logo that herald.yml names is published under `assets/`.
+    public static func brandLogoPath(for logo: String) -> String {
+        brandLogoStem + (logo as NSString).pathExtension.lowercased()
+    }
+
     let site: Site
     let index: SiteIndex
     let status: SiteStatus
@@ -106,8 +111,11 @@ public struct SiteRenderer: Sendable {
             uniquingKeysWith: { first, _ in first }
         )
         self.assetVersions = assetVersions
+        // In the theme's order, which every build has alike, so that when two paths make the same
+        // key (`style.css`, `style-css`) the same one wins every time.
         self.assetKeys = Dictionary(
-            assetVersions.map { (Self.assetKey($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+            theme.assets.compactMap { asset in assetVersions[asset.path].map { (Self.assetKey(asset.path), $0) } },
+            uniquingKeysWith: { first, _ in first })
         let renderer = self
         let views = concurrentMap(site.incidents) { incident in
             let timeline = incident.updates.map(renderer.updateView)
@@ -335,7 +343,7 @@ public struct SiteRenderer: Sendable {
     /// The brand's stylesheet and logo URLs, when herald.yml sets a brand.
     private func brandView(root: String) -> BrandView? {
         guard let brand = site.config.brand else { return nil }
-        let logo = assetVersions.first { $0.key.hasPrefix(Self.brandLogoStem) }?.value
+        let logo = brand.logo.flatMap { assetVersions[Self.brandLogoPath(for: $0)] }
         return BrandView(
             color: brand.color ?? "",
             stylesheet: assetVersions[Self.brandStylesheet].map { root + $0 },

@@ -231,8 +231,13 @@ private struct SingleContainer: SingleValueEncodingContainer {
 }
 
 /// A view's named values, looked up by templates as a `[String: Any]` would be.
-struct TemplateObject: MustacheParent, MustacheTransformable, Sendable {
+///
+/// Printed as a value (`{{.}}` at the top, `{{content}}`) it is empty, where a dictionary would
+/// print its contents in an order that changes from run to run.
+struct TemplateObject: MustacheParent, MustacheTransformable, CustomStringConvertible, Sendable {
     var values: [String: any Sendable]
+
+    var description: String { "" }
 
     func child(named name: String) -> Any? { values[name] }
 

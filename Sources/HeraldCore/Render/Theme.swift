@@ -87,6 +87,7 @@ public struct Theme: Sendable {
                 )
             )
         }
+        diagnostics += loops(in: templates)
         guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }
         return .success(Theme(library: library, assets: assets, templates: templates, parsed: parsed))
     }
@@ -196,18 +197,52 @@ public struct Theme: Sendable {
             && !values.contains(where: hasInlinedName)
     }
 
-    /// Whether `text` can stand in a template for the tag that prints it: not blank, which could
-    /// make a neighbouring section tag stand alone on its line and so remove that line's break;
-    /// on one line, as swift-mustache indents partials line by line; and without braces.
+    /// Whether `text` can stand in a template for the tag that prints it, so that swift-mustache's
+    /// parser reads the template around it as before:
+    /// - it does not start with whitespace: at the start of a line inside a `{{$block}}`, leading
+    ///   spaces count as the line's indentation (and a blank value could make a neighbouring
+    ///   section tag stand alone on its line, which removes the line's break);
+    /// - it has no line break of any kind (`\n`, U+2028, ...): the parser splits text and decides
+    ///   which tags stand alone at line breaks;
+    /// - it has no braces, which could make or hide a tag;
+    /// - its first and last characters stay characters of their own beside a brace: a combining
+    ///   mark at its start, or a prepended character (such as U+0600) at its end, would join the
+    ///   template's `}` before it or `{` after it into one character, which the parser, comparing
+    ///   characters, no longer reads as part of a tag.
     private static func canInline(_ text: String) -> Bool {
-        !text.unicodeScalars.contains { $0 == "{" || $0 == "}" || $0 == "\n" || $0 == "\r" }
-            && text.unicodeScalars.contains { !$0.properties.isWhitespace }
+        guard let first = text.first, !first.isWhitespace else { return false }
+        return !text.unicodeScalars.contains { $0 == "{" || $0 == "}" || Character($0).isNewline }
+            && ("}" + text).count == text.count + 1 && (text + "{").count == text.count + 1
+    }
+
+    /// Whether every `{` and `}` of `text` is a character of its own. The scan in `inline` reads
+    /// bytes and swift-mustache's parser reads characters; they find the same tags unless a brace
+    /// is joined to a neighbour, such as a combining mark after `}}` or U+0600 before `{{`. Only
+    /// a brace next to a non-ASCII byte can be joined, so only then are the characters counted.
+    static func bracesStandAlone(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var joinable = false
+        for byte in text.utf8 {
+            let isBrace = byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
+            if (isBrace && previous >= 0x80)
+                || (byte >= 0x80 && (previous == UInt8(ascii: "{") || previous == UInt8(ascii: "}")))
+            {
+                joinable = true
+                break
+            }
+            previous = byte
+        }
+        guard joinable else { return true }
+        let braceBytes = text.utf8.count { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
+        return text.count { $0 == "{" || $0 == "}" } == braceBytes
     }
 
     /// `text` with each `{{name}}`, `{{{name}}}` and `{{& name}}` whose name is a key of
     /// `constants` replaced by the value, escaped for `{{name}}`; and how many tags were replaced.
-    /// Tags are found as swift-mustache finds them: from each `{{` to the first `}}` after it.
+    /// Tags are found as swift-mustache finds them: from each `{{` to the first `}}` after it; a
+    /// template where a brace is joined to a neighbouring character is left as it is.
     static func inline(_ constants: [String: String], into text: String) -> (text: String, count: Int) {
+        guard bracesStandAlone(text) else { return (text, 0) }
         let bytes = Array(text.utf8)
         func find(_ byte: UInt8, twiceFrom start: Int) -> Int? {
             var index = start
@@ -339,6 +374,40 @@ public struct Theme: Sendable {
             }
         }
         return result
+    }
+
+    /// Templates that include themselves, directly or through other partials and layouts. Nothing
+    /// limits how deep swift-mustache renders, and Herald's values are not nested in themselves,
+    /// so a section can hardly end such a loop: it renders until the stack overflows and the build
+    /// crashes. Herald refuses them; each loop is reported once, at the reference that closes it.
+    static func loops(in templates: [TemplateFile]) -> [Diagnostic] {
+        let byName = Dictionary(templates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var visiting: [String] = []
+        var finished: Set<String> = []
+        var diagnostics: [Diagnostic] = []
+        func visit(_ name: String) {
+            guard let template = byName[name] else { return }
+            visiting.append(name)
+            for reference in references(in: template.file) where byName[reference.name] != nil {
+                if let start = visiting.firstIndex(of: reference.name) {
+                    let loop = visiting[start...] + [reference.name]
+                    diagnostics.append(
+                        template.file.diagnostic(
+                            line: reference.line,
+                            column: reference.column,
+                            "'\(reference.name)' includes itself (\(loop.joined(separator: " → "))); templates must"
+                                + " not loop, as nothing limits how deep they render and the build would crash"
+                        )
+                    )
+                } else if !finished.contains(reference.name) {
+                    visit(reference.name)
+                }
+            }
+            visiting.removeLast()
+            finished.insert(name)
+        }
+        for name in byName.keys.sorted() where !finished.contains(name) { visit(name) }
+        return diagnostics
     }
 
     /// The partials (`{{> name}}`) and layouts (`{{< name}}`) a template refers to, with the
