@@ -111,9 +111,10 @@ public struct Theme: Sendable {
     /// around the tag, with dynamic casts, at a microsecond or two a name; the default incident
     /// page has about 30 of these and a month page hundreds of `{{page.root}}`. The output is the
     /// same either way:
-    /// - only `{{name}}`, `{{{name}}}` and `{{& name}}` tags with a non-blank one-line value are
-    ///   replaced, escaped as the tag would escape it, and never with a value holding `{` or `}`,
-    ///   which could make a new tag;
+    /// - only `{{name}}`, `{{{name}}}` and `{{& name}}` tags are replaced, escaped as the tag would
+    ///   escape the value, and only with values that swift-mustache's parser reads as it read the
+    ///   tag (`canInline(_:)`), in templates whose tags the byte scan finds as the parser does
+    ///   (`bracesStandAlone(_:)`);
     /// - nothing is inlined in a theme that changes delimiters or content types, or when a value
     ///   inlined holds one named `t`, `site`, `built` or `page`;
     /// - a page whose own values have one of these names, besides its own `page`, could hide the
