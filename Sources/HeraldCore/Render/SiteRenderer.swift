@@ -43,9 +43,10 @@ public struct SiteRenderer: Sendable {
     let index: SiteIndex
     let status: SiteStatus
     private(set) var theme: Theme
-    /// The theme for the pages two folders deep (`pageRoot`), nearly all of a large site's, with
-    /// the values of `page` that they all share printed in: `{{page.root}}` alone is looked up
-    /// hundreds of times on a month page. The few other pages use `theme`.
+    /// The theme for the pages two folders deep (`pageRoot`) that link the site's feeds, nearly
+    /// all of a large site's (incidents and months), with the values of `page` that they all share
+    /// printed in: `{{page.root}}` alone is looked up hundreds of times on a month page. The few
+    /// other pages use `theme`.
     private var deepPageTheme: Theme?
     /// Every component's daily uptime, computed once.
     let uptime: Uptime
@@ -266,7 +267,7 @@ public struct SiteRenderer: Sendable {
         view.isHistory = path.hasPrefix("history/")
         if let feeds { view.feeds = feeds }
         view.hasMaintenanceClock = maintenanceClock
-        let theme = root == Self.pageRoot ? deepPageTheme ?? self.theme : self.theme
+        let theme = root == Self.pageRoot && feeds == nil ? deepPageTheme ?? self.theme : self.theme
         let html = theme.render(template, PageContext(page: view, content: content))
         return OutputFile(path: path, text: Self.removingControlCharacters(html))
     }

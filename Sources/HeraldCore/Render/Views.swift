@@ -46,10 +46,11 @@ struct PageView: Sendable, Encodable {
     /// "Times are shown in Europe/Berlin." in the site's language.
     var timeZoneNote: String
 
-    /// The values that are the same on every page with the same `root`, which the renderer
-    /// prints into the templates (see `Theme.sharing(_:page:inlining:)`). A value that can differ
-    /// between such pages must not be listed.
-    static let sameAtOneDepth: Set<String> = ["description", "root", "assets", "brand", "timeZoneNote"]
+    /// The values that are the same on every page with the same `root` and the site's feeds (all
+    /// but the component pages, which link their own), which the renderer prints into the
+    /// templates (see `Theme.sharing(_:page:inlining:)`). A value that can differ between such
+    /// pages must not be listed.
+    static let sameAtOneDepth: Set<String> = ["description", "root", "feeds", "assets", "brand", "timeZoneNote"]
 }
 
 struct BrandView: Sendable, Encodable {
