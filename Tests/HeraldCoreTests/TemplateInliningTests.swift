@@ -161,18 +161,11 @@ struct TemplateInliningTests {
 
     // MARK: Where swift-mustache's parser reads the text around a printed value differently
 
-    /// Renders `index` (and `base`, `partials/row` when given) both ways with `t.v` = `value`.
+    /// Renders `index` of the crafted theme with `templates` in place both ways, with `t.v` = `value`.
     static func bothWays(_ templates: [String: String], value: String) throws -> (
         inlined: String, plain: String, count: Int
     ) {
-        var texts = templates
-        for name in Theme.requiredTemplates where texts[name] == nil { texts[name] = "" }
-        let theme = try Theme.load(
-            templates: texts.map {
-                TemplateFile(name: $0.key, file: SourceFile(path: "theme/templates/\($0.key).mustache", text: $0.value))
-            },
-            assets: [], themePath: "theme"
-        ).get()
+        let theme = try Self.theme(templates)
         var shared = Self.shared
         shared.values["t"] = TemplateObject(values: ["v": TemplateText(value), "w": TemplateText("w")])
         let inlined = theme.sharing(shared)
@@ -218,7 +211,8 @@ struct TemplateInliningTests {
     @Test(arguments: ["trail ", "a\u{0301}", "🇩🇪", "x\u{200D}y", "mid\u{A0}dle", "x · y"])
     func harmlessValuesAreStillInlined(_ value: String) throws {
         let (inlined, plain, count) = try Self.bothWays(
-            ["index": "<p>{{t.v}}</p>{{#content.flag}}{{t.v}}{{/content.flag}}\n"], value: value)
+            ["index": "<p>{{t.v}}</p>{{#content.flag}}{{t.v}}{{/content.flag}}\n", "base": "", "partials/row": ""],
+            value: value)
         #expect(inlined == plain)
         #expect(count == 2)
     }

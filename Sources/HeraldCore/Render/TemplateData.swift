@@ -53,10 +53,10 @@ private final class NameWatch {
 
     func note(_ key: String) {
         // Comparing a few short strings is cheaper than hashing the key for a set.
-        switch key {
-        case "t", "site", "built": counts.shared += 1
-        case "page": counts.page += 1
-        default: break
+        if Theme.inlinedRoots.contains(key) {
+            counts.shared += 1
+        } else if key == Theme.inlinedPage {
+            counts.page += 1
         }
     }
 }

@@ -31,6 +31,9 @@ public struct Theme: Sendable {
     /// The shared values whose plain texts `sharing(_:page:inlining:)` prints into the templates.
     /// `status` is not among them: incidents and components have a `status` of their own.
     static let inlinedRoots = ["t", "site", "built"]
+    /// The page's own values, some of which `sharing(_:page:inlining:)` prints in for pages that
+    /// have them alike.
+    static let inlinedPage = "page"
 
     /// Parses every template.
     ///
@@ -132,7 +135,7 @@ public struct Theme: Sendable {
         var roots: [(name: String, object: TemplateObject)] = Self.inlinedRoots.compactMap { root in
             (shared.values[root] as? TemplateObject).map { (root, $0) }
         }
-        if let page { roots.append(("page", page)) }
+        if let page { roots.append((Self.inlinedPage, page)) }
         let values = Array(shared.values.values) + (page.map { [$0] } ?? [])
         guard inlining, Self.canInline(templates: templates, values: values) else { return theme }
         var constants: [String: String] = [:]
@@ -186,7 +189,7 @@ public struct Theme: Sendable {
             switch value {
             case let object as TemplateObject:
                 object.values.contains {
-                    inlinedRoots.contains($0.key) || $0.key == "page" || hasInlinedName($0.value)
+                    inlinedRoots.contains($0.key) || $0.key == inlinedPage || hasInlinedName($0.value)
                 }
             case let array as [any Sendable]:
                 array.contains(where: hasInlinedName)
