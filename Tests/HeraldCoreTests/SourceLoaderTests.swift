@@ -83,6 +83,32 @@ struct SourceLoaderTests {
         #expect(byPath["incidents/c.md"]?.message.contains("over the limit") == true)
     }
 
+    /// A pipe would make the read wait for a writer forever; it is refused at once.
+    @Test func refusesAPipeInsteadOfWaitingForIt() throws {
+        let found = try diagnostics { root in
+            #expect(mkfifo(root.appendingPathComponent("incidents/2026-01-01-pipe.md").path, 0o644) == 0)
+        }
+        #expect(found.map(\.location.path) == ["incidents/2026-01-01-pipe.md"])
+        #expect(found.first?.message.hasPrefix("not a regular file") == true)
+    }
+
+    /// Files larger than one read, and paths through a root written with `..`, read as they are.
+    @Test func readsLargeFilesWholeAndPathsRelativeToAnUnusualRoot() throws {
+        let root = try Fixture.copyOfSample()
+        let path = "incidents/2026-01-02-long.md"
+        let paragraph = String(repeating: "Payments were delayed for some merchants. ", count: 20) + "\n\n"
+        let text =
+            "---\ntitle: Long\nimpact: minor\n---\n\n## Resolved — 2026-01-02 10:00 UTC\n"
+            + String(repeating: paragraph, count: 300)
+        #expect(text.utf8.count > 200_000)
+        try Data(text.utf8).write(to: root.appendingPathComponent(path))
+        let unusual = URL(fileURLWithPath: root.path + "/incidents/..")
+        let sources = try SourceLoader(root: unusual).load()
+        let file = try #require(sources.incidents.first { $0.path == path })
+        #expect(file.text == text)
+        #expect(sources.incidents.allSatisfy { $0.path.hasPrefix("incidents/") })
+    }
+
     @Test func explainsAMissingConfig() throws {
         let found = try diagnostics { root in
             try FileManager.default.removeItem(at: root.appendingPathComponent("herald.yml"))

@@ -114,6 +114,32 @@ struct TimestampTests {
             )
         }
     }
+
+    /// The timestamp formats agree with Foundation's formatters for instants between 1938 and
+    /// 2160, fractional seconds included (they are cut, not rounded).
+    @Test func timestampsAgreeWithFoundation() {
+        func formatter(_ format: String) -> DateFormatter {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.dateFormat = format
+            return formatter
+        }
+        let iso = formatter("yyyy-MM-dd'T'HH:mm:ss'Z'")
+        let compact = formatter("yyyyMMdd'T'HHmmss'Z'")
+        let rfc822 = formatter("EEE, dd MMM yyyy HH:mm:ss '+0000'")
+        var generator = SplitMix(seed: 7)
+        for _ in 0..<2000 {
+            let seconds =
+                Double(generator.next() % 7_000_000_000) - 1_000_000_000 + Double(generator.next() % 1000) / 1000
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(Timestamp.iso8601(date) == iso.string(from: date))
+            #expect(Timestamp.compactUTC(date) == compact.string(from: date))
+            #expect(Timestamp.rfc822(date) == rfc822.string(from: date))
+        }
+        #expect(Timestamp.iso8601(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
+        #expect(Timestamp.compactUTC(Date(timeIntervalSince1970: -1)) == "19691231T235959Z")
+    }
 }
 
 /// A small deterministic random number generator for tests.

@@ -144,7 +144,15 @@ public struct SourceLoader: Sendable {
     /// The path of `url` relative to the root, or the absolute path if it is outside.
     func relativePath(of url: URL) -> String {
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        let path = url.standardizedFileURL.path
+        var path = url.path
+        // A path made of the (standardized) root and listed names has no `.` or `..` component to
+        // remove; standardizing every path cost more than reading the file.
+        let slash = UInt8(ascii: "/")
+        if zip(path.utf8, path.utf8.dropFirst()).contains(where: {
+            $0 == slash && ($1 == slash || $1 == UInt8(ascii: "."))
+        }) {
+            path = url.standardizedFileURL.path
+        }
         return path.hasPrefix(rootPath) ? String(path.dropFirst(rootPath.count)) : path
     }
 
@@ -160,14 +168,17 @@ public struct SourceLoader: Sendable {
         var result: [(path: String, url: URL)] = []
         var pending = [directory]
         while let folder = pending.popLast() {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            for name in names where !name.hasPrefix(".") {
-                let url = folder.appendingPathComponent(name)
-                // Only a symbolic link can lead outside the folders being walked; resolving every
-                // path instead cost a system call per path component per file.
-                var info = stat()
-                guard lstat(url.path, &info) == 0 else { continue }
-                if info.st_mode & S_IFMT == S_IFLNK {
+            let folderPath = folder.path
+            for entry in DirectoryEntry.list(folderPath) where !entry.name.hasPrefix(".") {
+                let url = folder.appendingPathComponent(entry.name, isDirectory: entry.kind == .folder)
+                switch entry.kind {
+                case .file:
+                    result.append((folderPath + "/" + entry.name, url))
+                case .folder:
+                    pending.append(url)
+                case .symbolicLink:
+                    // Only a symbolic link can lead outside the folders being walked; resolving
+                    // every path instead cost a system call per path component per file.
                     guard isInside(url, bases: bases) else {
                         diagnostics.append(
                             Diagnostic(
@@ -179,13 +190,18 @@ public struct SourceLoader: Sendable {
                     }
                     if isDirectory(url) {
                         pending.append(url)
-                        continue
+                    } else {
+                        result.append((folderPath + "/" + entry.name, url))
                     }
-                } else if info.st_mode & S_IFMT == S_IFDIR {
-                    pending.append(url)
-                    continue
+                case .other:
+                    // Reading a pipe would wait for a writer; no source is a socket or a device.
+                    diagnostics.append(
+                        Diagnostic(
+                            at: SourceLocation(path: relativePath(of: url)),
+                            "not a regular file (a pipe, socket or device); remove it or replace it with a file"
+                        )
+                    )
                 }
-                result.append((url.path, url))
             }
         }
         // Every path starts with `directory`'s, so this is the order of the relative paths.
@@ -218,29 +234,74 @@ public struct SourceLoader: Sendable {
     }
 
     private func readBytes(_ url: URL, limit: Int, diagnostics: inout [Diagnostic]) -> [UInt8]? {
-        let path = relativePath(of: url)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            diagnostics.append(Diagnostic(at: SourceLocation(path: path), "cannot read file"))
-            return nil
-        }
-        guard data.count <= limit else {
+        readBytes(url, path: relativePath(of: url), limit: limit, diagnostics: &diagnostics)
+    }
+
+    /// Reads `url`, whose path relative to the root (for diagnostics) is `path`.
+    private func readBytes(_ url: URL, path: String, limit: Int, diagnostics: inout [Diagnostic]) -> [UInt8]? {
+        switch Self.contents(ofFile: url.path, limit: limit) {
+        case .bytes(let bytes):
+            return bytes
+        case .tooLarge(let size):
             diagnostics.append(
-                Diagnostic(
-                    at: SourceLocation(path: path),
-                    "file is \(data.count) bytes, over the limit of \(limit) bytes"
-                )
-            )
-            return nil
+                Diagnostic(at: SourceLocation(path: path), "file is \(size) bytes, over the limit of \(limit) bytes"))
+        case .unreadable:
+            diagnostics.append(Diagnostic(at: SourceLocation(path: path), "cannot read file"))
         }
-        return [UInt8](data)
+        return nil
+    }
+
+    private enum FileContents {
+        case bytes([UInt8])
+        /// Over the limit; the size as far as it was read.
+        case tooLarge(Int)
+        /// Missing, not a plain file, or failing to read.
+        case unreadable
+    }
+
+    /// Reads a plain file with one `open` and, for a file that does not grow meanwhile, two
+    /// `read`s (the second sees its end), without Foundation's `Data` and a copy out of it.
+    private static func contents(ofFile path: String, limit: Int) -> FileContents {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return .unreadable }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .unreadable }
+        if Int(info.st_size) > limit { return .tooLarge(Int(info.st_size)) }
+        var bytes: [UInt8] = []
+        var chunk = Int(info.st_size) + 1
+        while true {
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: chunk))
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + start, chunk) }
+            if count < 0, errno == EINTR {
+                bytes.removeLast(chunk)
+                continue
+            }
+            guard count >= 0 else { return .unreadable }
+            bytes.removeLast(chunk - count)
+            if count == 0 { return .bytes(bytes) }
+            if bytes.count > limit { return .tooLarge(bytes.count) }
+            chunk = 1 << 16
+        }
+    }
+
+    /// The position of the first `byte` in `bytes`, found with `memchr`.
+    private static func firstIndex(of byte: UInt8, in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, let found = memchr(base, Int32(byte), raw.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
     }
 
     private func readText(_ url: URL, diagnostics: inout [Diagnostic]) -> SourceFile? {
-        guard var bytes = readBytes(url, limit: Self.maximumFileSize, diagnostics: &diagnostics) else { return nil }
         let path = relativePath(of: url)
+        guard var bytes = readBytes(url, path: path, limit: Self.maximumFileSize, diagnostics: &diagnostics) else {
+            return nil
+        }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if bytes.contains(0x0D) { bytes = Self.withoutCarriageReturnsBeforeLineFeeds(bytes) }
-        if let nul = bytes.firstIndex(of: 0) {
+        if Self.firstIndex(of: 0x0D, in: bytes) != nil { bytes = Self.withoutCarriageReturnsBeforeLineFeeds(bytes) }
+        if let nul = Self.firstIndex(of: 0, in: bytes) {
             let line = bytes[..<nul].count(where: { $0 == 0x0A }) + 1
             diagnostics.append(
                 Diagnostic(at: SourceLocation(path: path, line: line), "file contains a NUL byte; is it a binary file?")

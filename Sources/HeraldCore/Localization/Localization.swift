@@ -77,7 +77,7 @@ public struct Localization: Sendable {
     }
 
     static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard text.contains("{") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         var result = text
         for (name, value) in values {
             result = result.replacingOccurrences(of: "{\(name)}", with: value)

@@ -70,7 +70,7 @@ struct YAMLReader {
         for line in yaml.lines {
             lineNumber += 1
             let indentation = line.prefix { $0 == " " || $0 == "\t" }
-            if indentation.contains("\t"), indentation.count < line.count { return lineNumber }
+            if indentation.contains(where: { $0 == "\t" }), indentation.count < line.count { return lineNumber }
         }
         return nil
     }

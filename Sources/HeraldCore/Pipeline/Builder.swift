@@ -237,6 +237,19 @@ public struct Builder: Sendable {
         var stages = checked.stages
         let clock = ContinuousClock()
 
+        let writer = SiteWriter(output: options.output)
+        // Problems with the output folder are reported at its path: relative to the root when it is
+        // inside (`site`), else absolute, as the user can find it.
+        let outputLocation = SourceLocation(path: SourceLoader(root: options.root).relativePath(of: options.output))
+        let sourceFolders =
+            [options.root.appendingPathComponent("incidents"), options.root.appendingPathComponent("theme")]
+            + (site.config.theme.map { [options.root.appendingPathComponent($0)] } ?? [])
+        // Preparing the output (taking in the last build's spare folder and listing it) needs
+        // nothing of the model, so it runs beside the model's mostly one-core work.
+        async let prepared = Result { () throws(SiteWriter.Failure) in
+            try writer.prepare(protecting: [options.root], sources: sourceFolders)
+        }
+
         progress(3, Self.stageNames[2])
         var start = clock.now
         let index = SiteIndex(site: site)
@@ -247,20 +260,10 @@ public struct Builder: Sendable {
 
         progress(4, Self.stageNames[3])
         start = clock.now
-        let writer = SiteWriter(output: options.output)
-        // Problems with the output folder are reported at its path: relative to the root when it is
-        // inside (`site`), else absolute, as the user can find it.
-        let outputLocation = SourceLocation(path: SourceLoader(root: options.root).relativePath(of: options.output))
         let leftovers: SiteWriter.Leftovers
-        do {
-            leftovers = try writer.prepare(
-                protecting: [options.root],
-                sources: [
-                    options.root.appendingPathComponent("incidents"), options.root.appendingPathComponent("theme"),
-                ] + (site.config.theme.map { [options.root.appendingPathComponent($0)] } ?? [])
-            )
-        } catch {
-            throw DiagnosticsError([Diagnostic(at: outputLocation, error.description)])
+        switch await prepared {
+        case .success(let value): leftovers = value
+        case .failure(let error): throw DiagnosticsError([Diagnostic(at: outputLocation, error.description)])
         }
         var written: Set<String> = []
         do {

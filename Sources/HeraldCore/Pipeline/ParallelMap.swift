@@ -2,8 +2,9 @@ import Foundation
 import Synchronization
 
 /// Runs `transform` over `items` in a task group bounded by the number of cores, and returns the
-/// results in the order of `items`. Each child takes every `width`-th item, so no more than
-/// `width` tasks exist at once and only the parent collects results.
+/// results in the order of `items`. No more than `width` tasks exist at once, and only the parent
+/// collects results. Each task takes the next item not yet taken, so a task that drew large items
+/// does not leave the others idle at the end: give the largest items first.
 func parallelMap<Item: Sendable, Result: Sendable>(
     _ items: [Item],
     width: Int = ProcessInfoCores.count,
@@ -11,11 +12,12 @@ func parallelMap<Item: Sendable, Result: Sendable>(
 ) async throws -> [Result] {
     let width = max(1, min(width, items.count))
     guard width > 1 else { return try items.map(transform) }
+    let queue = WorkQueue(count: items.count)
     return try await withThrowingTaskGroup(of: [(Int, Result)].self) { group in
-        for worker in 0..<width {
+        for _ in 0..<width {
             group.addTask {
                 var results: [(Int, Result)] = []
-                for index in stride(from: worker, to: items.count, by: width) {
+                while let index = queue.take() {
                     try Task.checkCancellation()
                     results.append((index, try transform(items[index])))
                 }
@@ -30,6 +32,21 @@ func parallelMap<Item: Sendable, Result: Sendable>(
     }
 }
 
+/// Hands out the positions `0..<count`, each once, to whichever task asks next.
+private final class WorkQueue: Sendable {
+    private let next = Atomic<Int>(0)
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+    }
+
+    func take() -> Int? {
+        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        return index < count ? index : nil
+    }
+}
+
 /// The number of cores the build may use.
 enum ProcessInfoCores {
     static var count: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
@@ -37,17 +54,19 @@ enum ProcessInfoCores {
 
 /// Runs `transform` over `items` on every core and returns the results in the order of `items`,
 /// synchronously: for work inside synchronous code, such as reading the sources or preparing
-/// views. Each core takes one contiguous chunk; fewer than `minimumChunk` items per core run on
-/// fewer cores.
+/// views. The items are cut into a few contiguous chunks per core, which the cores take as they
+/// become free, so that a core busy with other work (or given slower items) does not hold up the
+/// rest; fewer than `minimumChunk` items per chunk make fewer chunks.
 func concurrentMap<Item: Sendable, Result: Sendable>(
     _ items: [Item],
     minimumChunk: Int = 64,
     _ transform: @Sendable (Item) -> Result
 ) -> [Result] {
-    let width = max(1, min(ProcessInfoCores.count, items.count / max(1, minimumChunk)))
-    let chunkSize = (items.count + width - 1) / width
-    let chunks = Mutex([[Result]](repeating: [], count: width))
-    DispatchQueue.concurrentPerform(iterations: width) { chunk in
+    let chunkCount = max(1, min(ProcessInfoCores.count * 8, items.count / max(1, minimumChunk)))
+    let chunkSize = (items.count + chunkCount - 1) / chunkCount
+    guard chunkCount > 1 else { return items.map(transform) }
+    let chunks = Mutex([[Result]](repeating: [], count: chunkCount))
+    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
         let range = min(items.count, chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize)
         let results = items[range].map(transform)
         chunks.withLock { $0[chunk] = results }

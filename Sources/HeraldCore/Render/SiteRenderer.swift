@@ -82,18 +82,21 @@ public struct SiteRenderer: Sendable {
     ) {
         self.init(
             site: site, index: index, status: status, theme: theme, localization: localization,
-            inliningSharedValues: true)
+            inliningSharedValues: true, directTemplateValues: true)
     }
 
     /// Creates a renderer; tests turn `inliningSharedValues` off to compare the pages with and
-    /// without the shared values printed into the templates (see `Theme.sharing(_:inlining:)`).
+    /// without the shared values printed into the templates (see `Theme.sharing(_:inlining:)`),
+    /// and `directTemplateValues` off to compare with the views converted by the encoder alone
+    /// (see `DirectTemplateValue`).
     init(
         site: Site,
         index: SiteIndex,
         status: SiteStatus,
         theme: Theme,
         localization: Localization,
-        inliningSharedValues: Bool
+        inliningSharedValues: Bool,
+        directTemplateValues: Bool = true
     ) {
         self.site = site
         self.index = index
@@ -148,23 +151,26 @@ public struct SiteRenderer: Sendable {
         let view = TemplateData.convert(pageView(root: Self.pageRoot)) as? TemplateObject ?? TemplateObject(values: [:])
         let sameAtDepth = TemplateObject(values: view.values.filter { PageView.sameAtOneDepth.contains($0.key) })
         self.deepPageTheme = self.theme.sharing(shared, page: sameAtDepth, inlining: inliningSharedValues)
+        self.theme.convertsViewsDirectly = directTemplateValues
+        self.deepPageTheme?.convertsViewsDirectly = directTemplateValues
     }
 
     /// The way from a page two folders deep (`incidents/<slug>/`, `components/<id>/`,
     /// `history/<month>/`) back to the site's root.
     private static let pageRoot = "../../"
 
-    /// Every job of the build, in a fixed order.
+    /// Every job of the build, in a fixed order: the jobs that cover many incidents (month pages,
+    /// the API, feeds, component pages) first and the one-incident pages last, so that the cores
+    /// finish together (`parallelMap` hands each core the next job not yet taken).
     public var jobs: [Job] {
-        var jobs: [Job] = [
-            .index, .history, .notFound, .sitemap, .feeds(component: nil), .assets, .api, .badges, .embed,
-        ]
-        jobs += site.incidents.indices.map { .incident($0) }
+        var jobs: [Job] = index.months.map { .month($0) }
+        jobs += [.api, .sitemap, .feeds(component: nil), .history, .index]
         for component in site.config.components {
             jobs.append(.component(component.id))
             jobs.append(.feeds(component: component.id))
         }
-        jobs += index.months.map { .month($0) }
+        jobs += [.badges, .embed, .assets, .notFound]
+        jobs += site.incidents.indices.map { .incident($0) }
         return jobs
     }
 

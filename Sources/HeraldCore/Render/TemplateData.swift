@@ -24,14 +24,19 @@ enum TemplateData {
     /// print into its templates (see `Theme.sharing(_:page:inlining:)`): inside an object with
     /// such a value, a template's `{{site.title}}` would find that value rather than the build's,
     /// so a page with one must be rendered with the templates as written.
-    static func convertCountingInlinedNames(_ value: some Encodable) -> (value: any Sendable, names: InlinedNameCounts)
-    {
-        let watch = NameWatch()
+    ///
+    /// - Parameter directValues: Whether views that make their own values (`DirectTemplateValue`)
+    ///   do so; tests compare with the encoder's values.
+    static func convertCountingInlinedNames(_ value: some Encodable, directValues: Bool = true) -> (
+        value: any Sendable, names: InlinedNameCounts
+    ) {
+        let watch = NameWatch(usesDirectValues: directValues)
         let converted = convert(value, watch: watch)
         return (converted, watch.counts)
     }
 
     fileprivate static func convert(_ value: some Encodable, watch: NameWatch) -> any Sendable {
+        if watch.usesDirectValues, let view = value as? any DirectTemplateValue { return view.templateValue }
         let encoder = TemplateValueEncoder(watch: watch)
         // The containers below never throw; a view's own `encode(to:)` would be a bug.
         try? value.encode(to: encoder)
@@ -50,6 +55,12 @@ struct InlinedNameCounts: Equatable {
 /// Counts the names a conversion meets. Shared by the encoders of one `convert` call only.
 private final class NameWatch {
     var counts = InlinedNameCounts()
+    /// Whether views that convert themselves (`DirectTemplateValue`) do so.
+    let usesDirectValues: Bool
+
+    init(usesDirectValues: Bool = true) {
+        self.usesDirectValues = usesDirectValues
+    }
 
     func note(_ key: String) {
         // Comparing a few short strings is cheaper than hashing the key for a set.

@@ -27,6 +27,9 @@ public struct Theme: Sendable {
     private var parsed: [String: MustacheTemplate]
     /// How many tags `inlined` no longer looks up.
     private(set) var inlinedTagCount = 0
+    /// Whether pages' views make their own template values (`DirectTemplateValue`) instead of
+    /// going through the encoder; tests turn it off to compare.
+    var convertsViewsDirectly = true
 
     /// The shared values whose plain texts `sharing(_:page:inlining:)` prints into the templates.
     /// `status` is not among them: incidents and components have a `status` of their own.
@@ -172,7 +175,8 @@ public struct Theme: Sendable {
 
     /// Renders the template `name` with `context` and the shared values.
     func render(_ name: String, _ context: some Encodable) -> String {
-        let (converted, names) = TemplateData.convertCountingInlinedNames(context)
+        let (converted, names) = TemplateData.convertCountingInlinedNames(
+            context, directValues: convertsViewsDirectly)
         var data = converted as? TemplateObject ?? TemplateObject(values: [:])
         data.values.merge(shared.values) { own, _ in own }
         let hidden = names.shared > 0 || (inlinesPage && names.page > 1)

@@ -125,30 +125,16 @@ public struct SiteWriter: Sendable {
     /// Lists the plain files and folders under `path` and removes everything else (symbolic
     /// links, sockets, ...), so that no write can follow a link out of the staging folder.
     private static func scan(_ path: String, relative: String, into leftovers: inout Leftovers) {
-        guard let directory = opendir(path) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            let full = path + "/" + name
-            let child = relative.isEmpty ? name : relative + "/" + name
-            var type = entry.pointee.d_type
-            if type == UInt8(DT_UNKNOWN) {
-                switch kind(of: full) {
-                case S_IFDIR: type = UInt8(DT_DIR)
-                case S_IFREG: type = UInt8(DT_REG)
-                default: type = UInt8(DT_LNK)
-                }
-            }
-            switch type {
-            case UInt8(DT_DIR):
+        for entry in DirectoryEntry.list(path) {
+            let full = path + "/" + entry.name
+            let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+            switch entry.kind {
+            case .folder:
                 leftovers.folders.append(child)
                 scan(full, relative: child, into: &leftovers)
-            case UInt8(DT_REG):
+            case .file:
                 leftovers.files.append(child)
-            default:
+            case .symbolicLink, .other:
                 unlink(full)
             }
         }
@@ -312,7 +298,8 @@ public struct SiteWriter: Sendable {
 
     /// Whether a relative output path stays inside the output folder.
     static func isSafe(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0 })
+        else { return false }
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
             !$0.isEmpty && $0 != "." && $0 != ".."
         }
