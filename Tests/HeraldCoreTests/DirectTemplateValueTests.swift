@@ -87,6 +87,30 @@ struct DirectTemplateValueTests {
         }
     }
 
+    /// A page's asset names come from the theme's files, which could be named like a value the
+    /// theme prints into its templates; they are counted as the encoder counts them.
+    @Test(arguments: [true, false])
+    func pageViewsConvertAndCountAsTheEncoderWould(complete: Bool) {
+        let assets =
+            complete
+            ? ["style_css": "../../assets/style.css?v=1", "page": "../../assets/page?v=2", "t": "../../assets/t?v=3"]
+            : [:]
+        let view = PageView(
+            title: "Status <beta>", description: complete ? "All systems" : "", root: "../../",
+            canonicalURL: "https://status.example.com/", isIndex: complete, isHistory: !complete,
+            feeds: FeedLinks(title: "Status", rss: "history.rss", atom: "history.atom", json: "feed.json"),
+            assets: assets, hasMaintenanceClock: complete,
+            brand: complete ? BrandView(color: "#123456", stylesheet: "brand.css", logo: nil) : nil,
+            timeZoneNote: "Times are shown in UTC.")
+        let (direct, encoded) = Self.bothWays(view)
+        #expect(direct == encoded)
+        let names = TemplateData.convertCountingInlinedNames(view).names
+        #expect(names == (complete ? InlinedNameCounts(shared: 1, page: 1) : InlinedNameCounts()))
+        let context = Self.bothWays(
+            PageContext(page: view, content: IncidentContent(incident: Self.incident(complete: true))))
+        #expect(context.direct == context.encoded)
+    }
+
     /// Whole sites, every file: the sample site and the XSS corpus, whose values are markup.
     @Test(arguments: ["sample", "xss"])
     func sitesAreTheSameWithTheEncoderAlone(site name: String) async throws {

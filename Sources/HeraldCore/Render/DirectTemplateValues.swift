@@ -2,7 +2,7 @@
 // (a container, a box and a dictionary insert through a protocol witness per value) was a tenth
 // of a large build. The names are the properties' names, as the encoder would give them; none is
 // named like a value the theme may print into its templates (`t`, `site`, `built`, `page`), so
-// there is nothing to count. `TemplateDataTests` checks that both ways give the same values for
+// only names that come from data (`namesFromData`, the theme's asset names) are counted. `TemplateDataTests` checks that both ways give the same values for
 // every view of the sample sites.
 
 /// A view that makes its template value without the encoder.
@@ -10,6 +10,13 @@ protocol DirectTemplateValue: Encodable {
     /// The value `TemplateData.convert` would make of it: strings as `TemplateText`s, nested views
     /// as `TemplateObject`s, arrays as `[any Sendable]`, and no entry for a nil optional.
     var templateValue: TemplateObject { get }
+    /// The names in the value that do not come from the view's properties (a dictionary's keys),
+    /// which the conversion counts like the encoder's.
+    var namesFromData: [String] { get }
+}
+
+extension DirectTemplateValue {
+    var namesFromData: [String] { [] }
 }
 
 extension Array where Element: DirectTemplateValue {
@@ -118,4 +125,21 @@ extension MonthContent: DirectTemplateValue {
         if let older { values["older"] = older.templateValue }
         return TemplateObject(values: values)
     }
+}
+
+extension PageView: DirectTemplateValue {
+    var templateValue: TemplateObject {
+        var values: [String: any Sendable] = [
+            "title": TemplateText(title), "description": TemplateText(description), "root": TemplateText(root),
+            "canonicalURL": TemplateText(canonicalURL), "isIndex": isIndex, "isHistory": isHistory,
+            "feeds": feeds.templateValue,
+            "assets": TemplateObject(values: assets.mapValues { TemplateText($0) as any Sendable }),
+            "hasMaintenanceClock": hasMaintenanceClock, "timeZoneNote": TemplateText(timeZoneNote),
+        ]
+        if let brand { values["brand"] = brand.templateValue }
+        return TemplateObject(values: values)
+    }
+
+    /// The asset names, such as `style_css`: a theme's file could be named `page` or `t`.
+    var namesFromData: [String] { Array(assets.keys) }
 }

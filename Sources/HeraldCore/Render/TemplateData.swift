@@ -36,7 +36,10 @@ enum TemplateData {
     }
 
     fileprivate static func convert(_ value: some Encodable, watch: NameWatch) -> any Sendable {
-        if watch.usesDirectValues, let view = value as? any DirectTemplateValue { return view.templateValue }
+        if watch.usesDirectValues, let view = value as? any DirectTemplateValue {
+            for name in view.namesFromData { watch.note(name) }
+            return view.templateValue
+        }
         let encoder = TemplateValueEncoder(watch: watch)
         // The containers below never throw; a view's own `encode(to:)` would be a bug.
         try? value.encode(to: encoder)

@@ -184,13 +184,15 @@ public struct SiteWriter: Sendable {
     /// otherwise (nothing there, a hard link, a folder, a link) as a new file.
     ///
     /// Writing over an existing file keeps its inode and blocks: no inode is allocated and none is
-    /// freed, which is what makes rebuilding fast on ext4. The file is cut to the new length
-    /// afterwards, so a shorter file leaves nothing of the old one.
+    /// freed, which is what makes rebuilding fast on ext4. A file shorter than the old one is cut
+    /// to its length afterwards, so it leaves nothing of the old one.
     ///
     /// - Returns: 0, or the `errno` of the call that failed.
     private static func writeFile(_ path: String, _ data: Data) -> Int32 {
         let flags = O_WRONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK
         var descriptor = open(path, flags | O_CREAT, 0o644)
+        // The length of what is there already, which a shorter file must be cut from.
+        var oldLength = off_t(0)
         if descriptor >= 0 {
             var info = stat()
             // A file with other hard links shares its contents with another path (a backup made
@@ -199,6 +201,8 @@ public struct SiteWriter: Sendable {
                 close(descriptor)
                 unlink(path)
                 descriptor = open(path, flags | O_CREAT | O_EXCL, 0o644)
+            } else {
+                oldLength = info.st_size
             }
         } else if errno == ELOOP || errno == EISDIR || errno == ENXIO {
             // A symbolic link, a folder or a pipe stands where the file goes.
@@ -219,7 +223,7 @@ public struct SiteWriter: Sendable {
                 offset += written
             }
         }
-        if failure == 0, ftruncate(descriptor, off_t(data.count)) != 0 { failure = errno }
+        if failure == 0, oldLength > data.count, ftruncate(descriptor, off_t(data.count)) != 0 { failure = errno }
         if close(descriptor) != 0, failure == 0 { failure = errno }
         return failure
     }
