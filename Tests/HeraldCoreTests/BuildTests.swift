@@ -211,9 +211,30 @@ struct BuildTests {
         #expect(after == before)
     }
 
-    @Test(arguments: ["../x", "/etc/passwd", "a/../../b", "a//b", "", "./a", "a\\..\\b"])
+    @Test(arguments: [
+        "../x", "/etc/passwd", "a/../../b", "a//b", "", "./a", "a\\..\\b", "a/", "a/.", "a/..", "..", "a\0b",
+    ])
     func outputPathsCannotLeaveTheOutputFolder(path: String) {
         #expect(!SiteWriter.isSafe(path))
+    }
+
+    /// The byte-by-byte check agrees with splitting the path into its components.
+    @Test func outputPathsAreCheckedComponentByComponent() {
+        func reference(_ path: String) -> Bool {
+            !path.isEmpty && !path.hasPrefix("/") && !path.contains("\\") && !path.contains("\0")
+                && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
+                    !$0.isEmpty && $0 != "." && $0 != ".."
+                }
+        }
+        #expect(SiteWriter.isSafe("incidents/2026-11-26-api/index.html"))
+        #expect(SiteWriter.isSafe(".well-known/.../a..b/.x"))
+        let pieces = ["a", ".", "..", "...", "/", "\\", "\0", ".a", "a.", "é"]
+        var generator = SplitMix(seed: 5)
+        for _ in 0..<3000 {
+            let path = (0..<Int(generator.next() % 7)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }
+                .joined()
+            #expect(SiteWriter.isSafe(path) == reference(path), "\(path.debugDescription)")
+        }
     }
 
     @Test func reportsTemplateErrorsAtTheirPosition() async throws {

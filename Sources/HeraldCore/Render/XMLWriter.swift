@@ -39,24 +39,43 @@ struct XMLWriter {
     }
 
     /// Escapes text for XML content and attribute values, dropping characters XML 1.0 forbids.
+    ///
+    /// Works on the UTF-8 bytes: a character XML forbids is a C0 control other than tab, line
+    /// feed and carriage return, or U+FFFE or U+FFFF (`EF BF BE`, `EF BF BF`); a Swift string
+    /// holds no surrogates. Text without any of them or of the five escaped characters, as most
+    /// is, comes back as it is.
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                let value = scalar.value
-                let allowed =
-                    (0x20...0xD7FF).contains(value) || (0xE000...0xFFFD).contains(value) || value >= 0x10000
-                if allowed { result.unicodeScalars.append(scalar) }
+        let utf8 = text.utf8
+        guard utf8.contains(where: needsCare) else { return text }
+        let bytes = Array(utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 16)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "&"): result += "&amp;".utf8
+            case UInt8(ascii: "<"): result += "&lt;".utf8
+            case UInt8(ascii: ">"): result += "&gt;".utf8
+            case UInt8(ascii: "\""): result += "&quot;".utf8
+            case UInt8(ascii: "'"): result += "&apos;".utf8
+            case 0x09, 0x0A, 0x0D: result.append(byte)
+            case ..<0x20: continue
+            case 0xEF where index + 1 < bytes.count && bytes[index] == 0xBF && bytes[index + 1] >= 0xBE:
+                index += 2
+            default: result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func needsCare(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF:
+            true
+        default: byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
+        }
     }
 }

@@ -302,11 +302,24 @@ public struct SiteWriter: Sendable {
 
     /// Whether a relative output path stays inside the output folder.
     static func isSafe(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0 })
-        else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
-            !$0.isEmpty && $0 != "." && $0 != ".."
+        // Byte by byte: every component must be a name, not empty, `.` or `..`, and nothing may
+        // be a backslash or NUL.
+        var component = 0  // the current component's length in bytes
+        var dots = 0  // and how many of them are dots
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "/"):
+                if component == 0 || (component > 0 && dots == component && dots <= 2) { return false }
+                component = 0
+                dots = 0
+            case UInt8(ascii: "\\"), 0:
+                return false
+            default:
+                component += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
         }
+        return !(component == 0 || (dots == component && dots <= 2))
     }
 
     /// Handles `.<name>.herald-staging-<pid>` folders of processes that no longer run: the first
