@@ -139,6 +139,11 @@ struct TimestampTests {
         }
         #expect(Timestamp.iso8601(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
         #expect(Timestamp.compactUTC(Date(timeIntervalSince1970: -1)) == "19691231T235959Z")
+        // Five-digit years take the slow way, to the same form.
+        let far = Date(
+            timeIntervalSince1970: TimeInterval(CivilTime.days(year: 12_000, month: 3, day: 4)) * 86_400 + 3_723)
+        #expect(Timestamp.iso8601(far) == "12000-03-04T01:02:03Z")
+        #expect(Timestamp.compactUTC(far) == "120000304T010203Z")
     }
 }
 

@@ -9,8 +9,7 @@ public enum Timestamp {
 
     /// `2026-11-26T15:40:00Z` (RFC 3339, for `<time datetime>`, Atom, JSON Feed and sitemaps).
     public static func iso8601(_ date: Date) -> String {
-        let t = utc(date)
-        return ascii([(t.year, 4), (t.month, 2), (t.day, 2), (t.hour, 2), (t.minute, 2), (t.second, 2)], "--T::Z")
+        digits(utc(date), compact: false)
     }
 
     /// `2026-11-26T15:40:00.000Z` (Statuspage's API form, with milliseconds).
@@ -28,8 +27,7 @@ public enum Timestamp {
 
     /// `20261126T154000Z`: a compact form for ids and anchors.
     public static func compactUTC(_ date: Date) -> String {
-        let t = utc(date)
-        return ascii([(t.year, 4), (t.month, 2), (t.day, 2), (t.hour, 2), (t.minute, 2), (t.second, 2)], "\0\0T\0\0Z")
+        digits(utc(date), compact: true)
     }
 
     /// The fields of `date` in UTC (without asking a time zone: these formats are made for every
@@ -38,29 +36,42 @@ public enum Timestamp {
         CivilTime(utcSeconds: Int(date.timeIntervalSince1970.rounded(.down)), offsetSeconds: 0)
     }
 
-    /// The numbers, zero-padded to their widths, each followed by the next character of
-    /// `separators` (a NUL adds nothing), in one string: formatting each number as a string of its
-    /// own and joining them was most of a timestamp's cost.
-    private static func ascii(_ numbers: [(value: Int, width: Int)], _ separators: StaticString) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
-        let separators = UnsafeBufferPointer(start: separators.utf8Start, count: separators.utf8CodeUnitCount)
-        for (position, number) in numbers.enumerated() {
-            if number.value < 0 {
-                bytes += pad(number.value, number.width).utf8
-            } else {
-                let start = bytes.count
-                var rest = number.value
-                repeat {
-                    bytes.append(UInt8(truncatingIfNeeded: 0x30 + rest % 10))
-                    rest /= 10
-                } while rest > 0
-                while bytes.count - start < number.width { bytes.append(0x30) }
-                bytes[start...].reverse()
-            }
-            if position < separators.count, separators[position] != 0 { bytes.append(separators[position]) }
+    /// `2026-11-26T15:40:00Z`, or `20261126T154000Z` when `compact`, written byte by byte into
+    /// the string: formatting each number as a string of its own and joining them was most of a
+    /// timestamp's cost. Years outside 0 to 9999 take the slow way.
+    private static func digits(_ t: CivilTime, compact: Bool) -> String {
+        guard (0...9999).contains(t.year) else {
+            let (dash, colon) = compact ? ("", "") : ("-", ":")
+            return "\(pad(t.year, 4))\(dash)\(pad(t.month))\(dash)\(pad(t.day))T"
+                + "\(pad(t.hour))\(colon)\(pad(t.minute))\(colon)\(pad(t.second))Z"
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: 20) { bytes in
+            var count = 0
+            func put(_ byte: UInt8) {
+                bytes[count] = byte
+                count += 1
+            }
+            func put(_ value: Int, width: Int) {
+                var divisor = width == 4 ? 1000 : 10
+                while divisor > 0 {
+                    put(UInt8(truncatingIfNeeded: 0x30 + value / divisor % 10))
+                    divisor /= 10
+                }
+            }
+            put(t.year, width: 4)
+            if !compact { put(UInt8(ascii: "-")) }
+            put(t.month, width: 2)
+            if !compact { put(UInt8(ascii: "-")) }
+            put(t.day, width: 2)
+            put(UInt8(ascii: "T"))
+            put(t.hour, width: 2)
+            if !compact { put(UInt8(ascii: ":")) }
+            put(t.minute, width: 2)
+            if !compact { put(UInt8(ascii: ":")) }
+            put(t.second, width: 2)
+            put(UInt8(ascii: "Z"))
+            return count
+        }
     }
 
     static func pad(_ value: Int, _ width: Int = 2) -> String {

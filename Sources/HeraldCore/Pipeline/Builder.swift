@@ -281,19 +281,31 @@ public struct Builder: Sendable {
 
         progress(5, Self.stageNames[4])
         start = clock.now
-        do {
+        let warnings = checked.diagnostics.filter { $0.severity == .warning }
+        let incidentCount = site.incidents.count { $0.maintenance == nil }
+        let maintenanceCount = site.incidents.count - incidentCount
+        let fileCount = written.count + 1  // and the marker file
+        // The model is freed while the output is swapped in, not after: freeing 10,000 incidents
+        // and their views took one core 60 ms.
+        async let committed = Result { () throws(SiteWriter.Failure) in
             try writer.commit(keeping: written, leftovers: leftovers)
-        } catch {
+        }
+        _ = consume renderer
+        _ = consume index
+        _ = consume status
+        _ = consume site
+        _ = consume checked
+        if case .failure(let error) = await committed {
             writer.discard()
             throw DiagnosticsError([Diagnostic(at: outputLocation, error.description)])
         }
         stages.append(StageTiming(name: Self.stageNames[4], duration: clock.now - start))
 
         return Report(
-            warnings: checked.diagnostics.filter { $0.severity == .warning },
-            fileCount: written.count + 1,  // and the marker file
-            incidentCount: site.incidents.count { $0.maintenance == nil },
-            maintenanceCount: site.incidents.count { $0.maintenance != nil },
+            warnings: warnings,
+            fileCount: fileCount,
+            incidentCount: incidentCount,
+            maintenanceCount: maintenanceCount,
             stages: stages
         )
     }
