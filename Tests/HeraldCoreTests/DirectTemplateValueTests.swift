@@ -114,31 +114,13 @@ struct DirectTemplateValueTests {
     /// Whole sites, every file: the sample site and the XSS corpus, whose values are markup.
     @Test(arguments: ["sample", "xss"])
     func sitesAreTheSameWithTheEncoderAlone(site name: String) async throws {
-        var root = Fixture.repositoryRoot
-        if name == "xss" {
-            root = try Fixture.temporaryFolder()
-            let fixture = Fixture.repositoryRoot.appendingPathComponent("Tests/Fixtures/xss")
-            for item in ["herald.yml", "incidents"] {
-                try FileManager.default.copyItem(
-                    at: fixture.appendingPathComponent(item), to: root.appendingPathComponent(item))
-            }
-            try FileManager.default.copyItem(
-                at: Fixture.repositoryRoot.appendingPathComponent("theme"), to: root.appendingPathComponent("theme"))
-        }
-        let checked = await Builder(options: .init(root: root, now: Fixture.now)).check()
-        let site = try #require(checked.site)
-        let theme = try #require(checked.theme)
-        let localization = try #require(checked.localization)
-        let index = SiteIndex(site: site)
-        let status = SiteStatus(site: site)
-        func files(direct: Bool) throws -> [OutputFile] {
-            let renderer = SiteRenderer(
-                site: site, index: index, status: status, theme: theme, localization: localization,
-                inliningSharedValues: true, directTemplateValues: direct)
+        let root = name == "xss" ? try Fixture.copyOfXSSCorpus() : Fixture.repositoryRoot
+        func files(direct: Bool) async throws -> [OutputFile] {
+            let renderer = try await Fixture.renderer(root: root, directValues: direct)
             return try renderer.jobs.flatMap { try renderer.render($0) }
         }
-        let direct = try files(direct: true)
+        let direct = try await files(direct: true)
         #expect(direct.count > 50)
-        #expect(direct == (try files(direct: false)))
+        #expect(direct == (try await files(direct: false)))
     }
 }

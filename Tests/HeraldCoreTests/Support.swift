@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import HeraldCore
 
@@ -46,6 +47,31 @@ enum Fixture {
             )
         }
         return folder
+    }
+
+    /// A copy of the XSS corpus (`Tests/Fixtures/xss`: herald.yml and incidents/) with the default
+    /// theme, in a temporary folder.
+    static func copyOfXSSCorpus() throws -> URL {
+        let folder = try temporaryFolder()
+        let corpus = repositoryRoot.appendingPathComponent("Tests/Fixtures/xss")
+        for name in ["herald.yml", "incidents"] {
+            try FileManager.default.copyItem(
+                at: corpus.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        try FileManager.default.copyItem(
+            at: repositoryRoot.appendingPathComponent("theme"), to: folder.appendingPathComponent("theme"))
+        return folder
+    }
+
+    /// A renderer for the site at `root`, checked with the fixed clock, with the shared values
+    /// printed into the templates or not and the views converting themselves or not.
+    static func renderer(root: URL, inlining: Bool = true, directValues: Bool = true) async throws -> SiteRenderer {
+        let checked = await Builder(options: .init(root: root, now: now)).check()
+        let site = try #require(checked.site)
+        return SiteRenderer(
+            site: site, index: SiteIndex(site: site), status: SiteStatus(site: site),
+            theme: try #require(checked.theme), localization: try #require(checked.localization),
+            inliningSharedValues: inlining, directTemplateValues: directValues)
     }
 
     /// Every file below `folder`, by relative path.

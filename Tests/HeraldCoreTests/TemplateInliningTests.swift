@@ -8,19 +8,8 @@ import Testing
 struct TemplateInliningTests {
     /// Every file of the site at `root`, rendered with and without the shared values inlined.
     func renderBothWays(root: URL) async throws -> (inlined: [OutputFile], plain: [OutputFile], tagCount: Int) {
-        let checked = await Builder(options: .init(root: root, now: Fixture.now)).check()
-        let site = try #require(checked.site)
-        let theme = try #require(checked.theme)
-        let localization = try #require(checked.localization)
-        let index = SiteIndex(site: site)
-        let status = SiteStatus(site: site)
-        func renderer(inlining: Bool) -> SiteRenderer {
-            SiteRenderer(
-                site: site, index: index, status: status, theme: theme, localization: localization,
-                inliningSharedValues: inlining)
-        }
-        let inlined = renderer(inlining: true)
-        let plain = renderer(inlining: false)
+        let inlined = try await Fixture.renderer(root: root, inlining: true)
+        let plain = try await Fixture.renderer(root: root, inlining: false)
         #expect(plain.theme.inlinedTagCount == 0)
         return (
             try inlined.jobs.flatMap { try inlined.render($0) }, try plain.jobs.flatMap { try plain.render($0) },
@@ -53,14 +42,7 @@ struct TemplateInliningTests {
     /// The XSS corpus's site title is markup, which must be escaped as the tag would escape it,
     /// and its description holds `{{{7*7}}}` and other tags, which must not become template code.
     @Test func theXSSCorpusIsTheSameWithTheSharedValuesInlined() async throws {
-        let root = try Fixture.temporaryFolder()
-        let fixture = Fixture.repositoryRoot.appendingPathComponent("Tests/Fixtures/xss")
-        for name in ["herald.yml", "incidents"] {
-            try FileManager.default.copyItem(
-                at: fixture.appendingPathComponent(name), to: root.appendingPathComponent(name))
-        }
-        try FileManager.default.copyItem(
-            at: Fixture.repositoryRoot.appendingPathComponent("theme"), to: root.appendingPathComponent("theme"))
+        let root = try Fixture.copyOfXSSCorpus()
         let (inlined, plain, tagCount) = try await renderBothWays(root: root)
         #expect(inlined == plain)
         #expect(tagCount > 0)
