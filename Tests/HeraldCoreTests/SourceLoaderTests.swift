@@ -83,10 +83,13 @@ struct SourceLoaderTests {
         #expect(byPath["incidents/c.md"]?.message.contains("over the limit") == true)
     }
 
-    /// A pipe would make the read wait for a writer forever; it is refused at once.
+    /// A pipe would make the read wait for a writer forever; one the build reads is refused at
+    /// once, and one it would not read (not an incident, template or locale) is left alone.
     @Test func refusesAPipeInsteadOfWaitingForIt() throws {
         let found = try diagnostics { root in
             #expect(mkfifo(root.appendingPathComponent("incidents/2026-01-01-pipe.md").path, 0o644) == 0)
+            #expect(mkfifo(root.appendingPathComponent("incidents/notes.fifo").path, 0o644) == 0)
+            #expect(mkfifo(root.appendingPathComponent("theme/locales/README.fifo").path, 0o644) == 0)
         }
         #expect(found.map(\.location.path) == ["incidents/2026-01-01-pipe.md"])
         #expect(found.first?.message.hasPrefix("not a regular file") == true)

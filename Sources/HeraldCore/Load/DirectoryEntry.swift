@@ -19,7 +19,7 @@ struct DirectoryEntry {
 
     /// The names in the folder at `path`, in the file system's order, without `.` and `..`; empty
     /// when the folder cannot be read. A name whose type the file system does not record is
-    /// looked up without following a link.
+    /// looked up without following a link, and left out when it is gone by then.
     static func list(_ path: String) -> [DirectoryEntry] {
         guard let directory = opendir(path) else { return [] }
         defer { closedir(directory) }
@@ -32,13 +32,13 @@ struct DirectoryEntry {
             var kind = Self.kind(ofType: Int(entry.pointee.d_type))
             if kind == nil {
                 var info = stat()
-                if lstat(path + "/" + name, &info) == 0 {
-                    switch info.st_mode & S_IFMT {
-                    case S_IFDIR: kind = .folder
-                    case S_IFREG: kind = .file
-                    case S_IFLNK: kind = .symbolicLink
-                    default: kind = .other
-                    }
+                // A name gone since the listing is left out.
+                guard lstat(path + "/" + name, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: kind = .folder
+                case S_IFREG: kind = .file
+                case S_IFLNK: kind = .symbolicLink
+                default: kind = .other
                 }
             }
             entries.append(DirectoryEntry(name: name, kind: kind ?? .other))

@@ -194,13 +194,9 @@ public struct SourceLoader: Sendable {
                         result.append((folderPath + "/" + entry.name, url))
                     }
                 case .other:
-                    // Reading a pipe would wait for a writer; no source is a socket or a device.
-                    diagnostics.append(
-                        Diagnostic(
-                            at: SourceLocation(path: relativePath(of: url)),
-                            "not a regular file (a pipe, socket or device); remove it or replace it with a file"
-                        )
-                    )
+                    // Listed like a file, so that only a name the build reads is refused (when
+                    // it is read: `contents(ofFile:limit:)` opens without waiting and checks).
+                    result.append((folderPath + "/" + entry.name, url))
                 }
             }
         }
@@ -245,6 +241,11 @@ public struct SourceLoader: Sendable {
         case .tooLarge(let size):
             diagnostics.append(
                 Diagnostic(at: SourceLocation(path: path), "file is \(size) bytes, over the limit of \(limit) bytes"))
+        case .notAPlainFile:
+            diagnostics.append(
+                Diagnostic(
+                    at: SourceLocation(path: path),
+                    "not a regular file (a pipe, socket or device); remove it or replace it with a file"))
         case .unreadable:
             diagnostics.append(Diagnostic(at: SourceLocation(path: path), "cannot read file"))
         }
@@ -255,7 +256,9 @@ public struct SourceLoader: Sendable {
         case bytes([UInt8])
         /// Over the limit; the size as far as it was read.
         case tooLarge(Int)
-        /// Missing, not a plain file, or failing to read.
+        /// A pipe, socket or device (reading a pipe would wait for a writer).
+        case notAPlainFile
+        /// Missing, a folder, or failing to read.
         case unreadable
     }
 
@@ -266,7 +269,12 @@ public struct SourceLoader: Sendable {
         guard descriptor >= 0 else { return .unreadable }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .unreadable }
+        guard fstat(descriptor, &info) == 0 else { return .unreadable }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .unreadable
+        default: return .notAPlainFile
+        }
         if Int(info.st_size) > limit { return .tooLarge(Int(info.st_size)) }
         var bytes: [UInt8] = []
         var chunk = Int(info.st_size) + 1
