@@ -13,7 +13,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // Exact: Theme's template inlining scans template text the way swift-mustache 2.1.1's parser
+        // reads it (Theme.swift), so another version must be checked against it before it is used.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // The HTTP layer of `herald serve` only: small, and with no dependencies of its own.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
@@ -26,10 +28,21 @@ let package = Package(
         ),
         // The only module that touches C.
         .target(name: "HeraldMarkdown", dependencies: ["CCmarkGFM"]),
+        // The default theme, embedded from theme/ at build time by the plugin below, so that the
+        // herald binary needs no theme folder beside it.
+        .target(name: "HeraldDefaultTheme", plugins: ["HeraldThemePlugin"]),
+        .plugin(
+            name: "HeraldThemePlugin",
+            capability: .buildTool(),
+            dependencies: ["HeraldThemeEmbedder"],
+            path: "Sources/HeraldThemePlugin"
+        ),
+        .executableTarget(name: "HeraldThemeEmbedder"),
         .target(
             name: "HeraldCore",
             dependencies: [
                 "HeraldMarkdown",
+                "HeraldDefaultTheme",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

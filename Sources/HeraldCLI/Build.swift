@@ -2,6 +2,10 @@ import ArgumentParser
 import Foundation
 import HeraldCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site into the output folder.",
@@ -28,11 +32,16 @@ struct Build: AsyncParsableCommand {
         let builder = Builder(options: .init(root: root, output: outputURL, now: try site.clock(), strict: site.strict))
         let verbose = self.verbose
         let total = Builder.stageNames.count
+        // For the kill test only: stop (SIGSTOP) as publishing starts, with the whole site in the
+        // staging folder, so that the test kills the build at the moment that matters instead of
+        // racing a timer.
+        let stopBeforePublish = ProcessInfo.processInfo.environment["HERALD_TEST_STOP_BEFORE_PUBLISH"] == "1"
         let clock = ContinuousClock()
         let start = clock.now
         do {
             let report = try await builder.build { number, name in
                 if verbose { Console.error("[\(number)/\(total)] \(name)") }
+                if stopBeforePublish, number == total { raise(SIGSTOP) }
             }
             Console.printDiagnostics(report.warnings)
             if verbose {

@@ -7,12 +7,16 @@ struct Herald: AsyncParsableCommand {
         commandName: "herald",
         abstract: "Build a static status site from incident Markdown files.",
         discussion: """
-            Herald reads herald.yml, incidents/*.md and theme/ in the site's folder and writes the \
-            status page, incident pages, history, feeds, the Statuspage-compatible API, badges and \
-            the embeddable banner into site/.
+            Herald reads herald.yml, incidents/*.md and, if there is one, a theme/ folder that \
+            overrides the built-in theme, and writes the status page, incident pages, history, feeds, \
+            the Statuspage-compatible API, badges and the embeddable banner into site/. Start a \
+            status repository with `herald init`.
             """,
         version: HeraldVersion.current,
-        subcommands: [Build.self, Check.self, New.self, Update.self, Resolve.self, Serve.self, Notify.self],
+        subcommands: [
+            Init.self, Build.self, Check.self, New.self, Update.self, Resolve.self, Serve.self, Notify.self,
+            NextChange.self, ThemeCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }
@@ -20,4 +24,7 @@ struct Herald: AsyncParsableCommand {
 /// Herald's version, printed by `herald --version`.
 enum HeraldVersion {
     static let current = "0.1.0"
+    /// The GitHub repository that publishes Herald's releases and its setup action, which the
+    /// workflow `herald init` writes uses.
+    static let repository = "heraldstatus/herald"
 }

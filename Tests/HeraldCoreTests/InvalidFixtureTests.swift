@@ -15,42 +15,14 @@ struct InvalidFixtureTests {
         return names.filter { !$0.hasPrefix(".") }.sorted()
     }()
 
-    /// A runnable copy of a fixture: the fixture's files over the default theme (a fixture's
-    /// `theme/` holds only the files it changes, and `theme/REMOVE` lists default files to delete).
+    /// A runnable copy of a fixture. A fixture's `theme/` holds only the files it changes: like a
+    /// status repository's, it overrides the built-in theme file by file.
     static func materialize(_ name: String) throws -> URL {
         let root = try Fixture.temporaryFolder()
         let source = folder.appendingPathComponent(name)
-        let fileManager = FileManager.default
-        try fileManager.copyItem(
-            at: Fixture.repositoryRoot.appendingPathComponent("theme"),
-            to: root.appendingPathComponent("theme")
-        )
-        for entry in try fileManager.contentsOfDirectory(atPath: source.path) where entry != "expected.txt" {
-            if entry == "theme" {
-                let themeSource = source.appendingPathComponent("theme")
-                let enumerator = fileManager.enumerator(atPath: themeSource.path)
-                while let relative = enumerator?.nextObject() as? String {
-                    let from = themeSource.appendingPathComponent(relative)
-                    var isDirectory: ObjCBool = false
-                    guard fileManager.fileExists(atPath: from.path, isDirectory: &isDirectory), !isDirectory.boolValue
-                    else { continue }
-                    if relative == "REMOVE" {
-                        let removals = try String(contentsOf: from, encoding: .utf8).split(separator: "\n")
-                        for path in removals {
-                            try fileManager.removeItem(at: root.appendingPathComponent("theme/\(path)"))
-                        }
-                        continue
-                    }
-                    let to = root.appendingPathComponent("theme/\(relative)")
-                    try? fileManager.removeItem(at: to)
-                    try fileManager.createDirectory(
-                        at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try fileManager.copyItem(at: from, to: to)
-                }
-            } else {
-                try fileManager.copyItem(
-                    at: source.appendingPathComponent(entry), to: root.appendingPathComponent(entry))
-            }
+        for entry in try FileManager.default.contentsOfDirectory(atPath: source.path) where entry != "expected.txt" {
+            try FileManager.default.copyItem(
+                at: source.appendingPathComponent(entry), to: root.appendingPathComponent(entry))
         }
         return root
     }

@@ -73,7 +73,8 @@ struct UptimeTests {
         // Nov 26 (Berlin) = 2026-11-25T23:00Z ..< 2026-11-26T23:00Z, 86 400 s.
         // A: major 10:00–11:00Z; B: partial 10:30–12:30Z. Merged: 10:00–11:00 major (3 600 s × 1)
         // then 11:00–12:30 partial (5 400 s × 0.3 = 1 620 s): 5 220 s, not 3 600 + 7 200 × 0.3.
-        // Nov 27 is measured up to the clock, 09:00Z = 10:00 Berlin: 36 000 s.
+        // Nov 27 is measured up to the site's last change (`Site.asOf`): nothing happened after
+        // midnight (23:00Z), so none of it is measured yet.
         let (uptime, site) = Self.uptime(
             [
                 Self.incident("a", .majorOutage, from: "2026-11-26T10:00:00Z", to: "2026-11-26T11:00:00Z"),
@@ -87,12 +88,12 @@ struct UptimeTests {
                 CivilTime.days(year: 2026, month: 11, day: 26), CivilTime.days(year: 2026, month: 11, day: 27),
             ])
         #expect(uptime.days.map(\.downtime) == [5_220, 0])
-        #expect(uptime.days.map(\.measured) == [86_400, 36_000])
+        #expect(uptime.days.map(\.measured) == [86_400, 0])
         #expect(uptime.days.map(\.worst) == [.majorOutage, .operational])
         #expect(Self.slugs(uptime, site) == [["a", "b"], []])
-        // 1 − 5 220 / 122 400 = 0.957352…, shown rounded down.
-        #expect(Self.english.percent(uptime.ratio(lastDays: 2)!) == "95.73%")
-        #expect(uptime.ratio(lastDays: 1) == 1)
+        // 1 − 5 220 / 86 400 = 0.939583…, shown rounded down.
+        #expect(Self.english.percent(uptime.ratio(lastDays: 2)!) == "93.95%")
+        #expect(uptime.ratio(lastDays: 1) == nil)
     }
 
     @Test func anIncidentAcrossMidnightCountsOnBothDays() {
@@ -104,7 +105,7 @@ struct UptimeTests {
             days: 3
         )
         #expect(uptime.days.map(\.downtime) == [1_080, 2_160, 0])
-        #expect(uptime.days.map(\.measured) == [86_400, 86_400, 36_000])
+        #expect(uptime.days.map(\.measured) == [86_400, 86_400, 0])
         #expect(uptime.days.map(\.worst) == [.partialOutage, .partialOutage, .operational])
         #expect(Self.slugs(uptime, site) == [["night"], ["night"], []])
         #expect(uptime.downtime(lastDays: 3) == 3_240)
@@ -118,9 +119,10 @@ struct UptimeTests {
             now: "2026-10-26T11:00:00Z",
             days: 2
         )
-        #expect(uptime.days.map(\.measured) == [90_000, 43_200])
+        // Oct 26 is not measured yet: the last change was midnight.
+        #expect(uptime.days.map(\.measured) == [90_000, 0])
         #expect(uptime.days.map(\.downtime) == [3_600, 0])
-        #expect(Self.english.percent(uptime.ratio(lastDays: 2)!) == "97.29%")  // 1 − 3 600 / 133 200 = 0.97297…
+        #expect(Self.english.percent(uptime.ratio(lastDays: 2)!) == "96.00%")  // 1 − 3 600 / 90 000
         #expect(
             Uptime.startOfDay(CivilTime.days(year: 2026, month: 10, day: 25), in: Self.berlin)
                 == Self.date("2026-10-24T22:00:00Z"))
@@ -166,7 +168,7 @@ struct UptimeTests {
             now: "2026-11-27T09:00:00Z",
             days: 2
         )
-        #expect(uptime.days.map(\.measured) == [79_200, 36_000])
+        #expect(uptime.days.map(\.measured) == [79_200, 0])
         #expect(uptime.days.map(\.downtime) == [3_600, 0])
         #expect(uptime.days.map(\.worst) == [.majorOutage, .operational])
         #expect(Self.slugs(uptime, site) == [["upgrade", "outage"], []])
@@ -181,7 +183,9 @@ struct UptimeTests {
             now: "2026-11-27T09:00:00Z",
             days: 1
         )
-        #expect(uptime.days.map(\.measured) == [36_000])
+        // Measured from midnight (23:00Z) to the last change, the end of "slow" at 03:00Z; the
+        // maintenance has not started.
+        #expect(uptime.days.map(\.measured) == [14_400])
         #expect(uptime.days.map(\.downtime) == [0])
         #expect(uptime.days.map(\.worst) == [.degradedPerformance])
         #expect(Self.slugs(uptime, site) == [["slow"]])
@@ -189,7 +193,8 @@ struct UptimeTests {
     }
 
     @Test func daysBeforeSinceHaveNoDataRatherThanFullUptime() {
-        // since 2026-11-26 12:00Z: Nov 25 has no data, Nov 26 is measured from 12:00Z to 23:00Z.
+        // since 2026-11-26 12:00Z: Nov 25 has no data, Nov 26 is measured from 12:00Z to 23:00Z,
+        // and Nov 27 not yet (nothing changed since midnight).
         let (uptime, _) = Self.uptime(
             [Self.incident("early", .majorOutage, from: "2026-11-25T10:00:00Z", to: "2026-11-25T11:00:00Z")],
             now: "2026-11-27T09:00:00Z",
@@ -197,7 +202,7 @@ struct UptimeTests {
             since: "2026-11-26T12:00:00Z"
         )
         #expect(uptime.days.map(\.hasData) == [false, true, true])
-        #expect(uptime.days.map(\.measured) == [0, 39_600, 36_000])
+        #expect(uptime.days.map(\.measured) == [0, 39_600, 0])
         #expect(uptime.days.map(\.downtime) == [0, 0, 0])
         #expect(uptime.ratio(lastDays: 3) == 1)
 

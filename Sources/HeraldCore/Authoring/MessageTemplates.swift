@@ -11,10 +11,10 @@ public struct MessageTemplates: Sendable {
     public let names: [String]
     private let texts: [String: String]
 
-    /// Loads `<themeDirectory>/messages/*.md`, then `<overrideDirectory>/messages/*.md`, whose
-    /// files replace those of the same name.
+    /// The built-in theme's messages, then `<themeDirectory>/messages/*.md`, then
+    /// `<overrideDirectory>/messages/*.md`: each replaces those of the same name before it.
     public init(themeDirectory: URL, overrideDirectory: URL? = nil) {
-        var texts: [String: String] = [:]
+        var texts = ThemeFiles.builtInMessages
         for directory in [themeDirectory] + (overrideDirectory.map { [$0] } ?? []) {
             let folder = directory.appendingPathComponent("messages")
             let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -28,8 +28,8 @@ public struct MessageTemplates: Sendable {
         self.names = texts.keys.sorted()
     }
 
-    /// The message templates of the site at `root`: `theme/messages/`, overridden by the
-    /// `messages/` of the theme folder that herald.yml names, if any.
+    /// The message templates of the site at `root`: the built-in theme's, overridden by
+    /// `theme/messages/` and then by the `messages/` of the theme folder that herald.yml names.
     public static func forSite(at root: URL) -> MessageTemplates {
         let configURL = root.appendingPathComponent("herald.yml")
         let text = (try? String(contentsOf: configURL, encoding: .utf8)) ?? ""

@@ -8,8 +8,11 @@ public struct SiteSources: Sendable {
     public var templates: [TemplateFile]
     /// The theme's assets, sorted by path.
     public var assets: [AssetFile]
-    /// The theme's locale files (`locales/*.yml`), sorted by path.
+    /// The built-in theme's locale files (`locales/*.yml`), sorted by path.
     public var locales: [SourceFile]
+    /// The locale files of the override folders (the site's `theme/`, then herald.yml's `theme:`),
+    /// in that order; they win over `locales` key by key.
+    public var localeOverrides: [SourceFile]
 
     /// Creates the sources of a site.
     public init(
@@ -17,17 +20,19 @@ public struct SiteSources: Sendable {
         incidents: [SourceFile],
         templates: [TemplateFile],
         assets: [AssetFile],
-        locales: [SourceFile] = []
+        locales: [SourceFile] = [],
+        localeOverrides: [SourceFile] = []
     ) {
         self.config = config
         self.incidents = incidents
         self.templates = templates
         self.assets = assets
         self.locales = locales
+        self.localeOverrides = localeOverrides
     }
 
-    /// These sources with an override theme folder's files in place of the default theme's files
-    /// of the same path; locale files are kept apart, since they merge key by key.
+    /// These sources with an override theme folder's files in place of the theme's files of the
+    /// same path; locale files are kept apart, since they merge key by key.
     public func overridden(by theme: ThemeFiles) -> SiteSources {
         var copy = self
         let templateNames = Set(theme.templates.map(\.name))
@@ -35,6 +40,7 @@ public struct SiteSources: Sendable {
             .sorted { $0.name < $1.name }
         let assetPaths = Set(theme.assets.map(\.path))
         copy.assets = (assets.filter { !assetPaths.contains($0.path) } + theme.assets).sorted { $0.path < $1.path }
+        copy.localeOverrides += theme.locales
         return copy
     }
 }

@@ -4,7 +4,8 @@ import Foundation
     import Glibc
 #endif
 
-/// Reads a site's files from disk: `herald.yml`, `incidents/**/*.md` and `theme/`.
+/// Reads a site's files: `herald.yml`, `incidents/**/*.md`, and the theme, which is the built-in
+/// theme overridden file by file by the site's `theme/` folder, if it has one.
 ///
 /// Paths are sorted so that every later stage sees the same order on every machine. Files that
 /// cannot be trusted are refused with a diagnostic: text that is not UTF-8 or contains NUL bytes,
@@ -17,7 +18,8 @@ public struct SourceLoader: Sendable {
 
     /// The site's root folder.
     public var root: URL
-    /// The theme folder (by default `<root>/theme`).
+    /// The site's theme folder (by default `<root>/theme`), which may be missing: its files
+    /// override the built-in theme's.
     public var themeDirectory: URL
 
     /// Creates a loader for the site at `root`.
@@ -60,15 +62,15 @@ public struct SourceLoader: Sendable {
         let incidentURLs = files(under: incidentsURL, diagnostics: &diagnostics).filter { $0.pathExtension == "md" }
         let incidents = readTexts(incidentURLs, diagnostics: &diagnostics)
 
-        let theme = themeFiles(in: themeDirectory, requireTemplates: true, diagnostics: &diagnostics)
-
-        return SiteSources(
+        let builtIn = ThemeFiles.builtIn
+        let sources = SiteSources(
             config: config,
             incidents: incidents,
-            templates: theme.templates,
-            assets: theme.assets,
-            locales: theme.locales
+            templates: builtIn.templates,
+            assets: builtIn.assets,
+            locales: builtIn.locales
         )
+        return sources.overridden(by: themeFiles(in: themeDirectory, diagnostics: &diagnostics))
     }
 
     /// Reads an override theme folder (`theme:` in herald.yml), whose files replace the default
@@ -79,7 +81,7 @@ public struct SourceLoader: Sendable {
     /// - Throws: `DiagnosticsError` listing every file that could not be read.
     public func loadOverride(_ directory: URL) throws(DiagnosticsError) -> ThemeFiles {
         var diagnostics: [Diagnostic] = []
-        let theme = themeFiles(in: directory.standardizedFileURL, requireTemplates: false, diagnostics: &diagnostics)
+        let theme = themeFiles(in: directory.standardizedFileURL, diagnostics: &diagnostics)
         guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
         return theme
     }
@@ -104,21 +106,12 @@ public struct SourceLoader: Sendable {
         return bytes
     }
 
-    private func themeFiles(in directory: URL, requireTemplates: Bool, diagnostics: inout [Diagnostic])
-        -> ThemeFiles
-    {
+    /// The files of a theme folder; any of its sub-folders, or the folder itself, may be missing.
+    private func themeFiles(in directory: URL, diagnostics: inout [Diagnostic]) -> ThemeFiles {
         var templates: [TemplateFile] = []
         var assets: [AssetFile] = []
         var locales: [SourceFile] = []
         let templatesURL = directory.appendingPathComponent("templates")
-        if requireTemplates, !isDirectory(templatesURL) {
-            diagnostics.append(
-                Diagnostic(
-                    at: SourceLocation(path: relativePath(of: templatesURL)),
-                    "the theme has no templates folder at \(templatesURL.path)"
-                )
-            )
-        }
         for url in files(under: templatesURL, diagnostics: &diagnostics) where url.pathExtension == "mustache" {
             if let file = readText(url, diagnostics: &diagnostics) {
                 let folder = relativePath(of: templatesURL) + "/"

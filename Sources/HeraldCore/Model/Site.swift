@@ -8,6 +8,11 @@ public struct Site: Sendable {
     public var incidents: [Incident]
     /// The instant the site is built for.
     public var now: Date
+    /// The instant its content is shown as of: `now` while an incident is open or a maintenance
+    /// runs, else its last change by the clock (`SiteClock.asOf`). Uptime is measured up to it,
+    /// and pages say they were last updated then, so that rebuilding an unchanged site changes
+    /// nothing.
+    public var asOf: Date
 
     /// Creates a site; drafts are dropped and incidents sorted.
     public init(config: SiteConfig, incidents: [Incident], now: Date) {
@@ -16,6 +21,7 @@ public struct Site: Sendable {
             ($0.started, $1.slug) > ($1.started, $0.slug)
         }
         self.now = now
+        self.asOf = SiteClock.asOf(config: config, incidents: self.incidents, now: now)
     }
 
     /// Checks that hold across files: every slug is unique.

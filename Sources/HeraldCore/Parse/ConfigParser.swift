@@ -151,12 +151,13 @@ public struct ConfigParser: Sendable {
         )
     }
 
-    /// The languages the default theme and the override folder have a `locales/<tag>.yml` for.
+    /// The languages the built-in theme, the site's `theme/` and the override folder have a
+    /// `locales/<tag>.yml` for.
     func availableLanguages(theme: String?) -> [String] {
         guard let root else { return [] }
         var folders = [root.appendingPathComponent("theme/locales")]
         if let theme { folders.append(root.appendingPathComponent(theme).appendingPathComponent("locales")) }
-        var tags: Set<String> = []
+        var tags = Set(ThemeFiles.builtInLanguages)
         for folder in folders {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             for name in names where name.hasSuffix(".yml") && !name.hasPrefix(".") {

@@ -102,9 +102,7 @@ public struct Builder: Sendable {
         guard !diagnostics.contains(where: { $0.location.path == "herald.yml" }) else {
             return CheckResult(site: nil, theme: nil, localization: nil, diagnostics: diagnostics, stages: stages)
         }
-        // A template that could not be read is reported once, not again as missing.
         let themePath = loader.relativePath(of: loader.themeDirectory)
-        let templatesUnread = diagnostics.contains { $0.location.path.hasPrefix(themePath + "/templates") }
         stages.append(StageTiming(name: Self.stageNames[0], duration: clock.now - start))
 
         progress(2, Self.stageNames[1])
@@ -116,12 +114,9 @@ public struct Builder: Sendable {
         case .failure(let error): diagnostics += error.diagnostics
         }
         diagnostics += parsedConfig.warnings
-        var overrideLocales: [SourceFile] = []
         if let folder = config?.theme {
             do {
-                let files = try loader.loadOverride(options.root.appendingPathComponent(folder))
-                sources = sources.overridden(by: files)
-                overrideLocales = files.locales
+                sources = sources.overridden(by: try loader.loadOverride(options.root.appendingPathComponent(folder)))
             } catch {
                 diagnostics += error.diagnostics
             }
@@ -135,7 +130,7 @@ public struct Builder: Sendable {
         var localization: Localization?
         if let config {
             let loaded = Localization.load(
-                language: config.language, files: sources.locales, overrides: overrideLocales)
+                language: config.language, files: sources.locales, overrides: sources.localeOverrides)
             localization = loaded.localization
             diagnostics += loaded.diagnostics
         }
@@ -152,11 +147,9 @@ public struct Builder: Sendable {
         diagnostics += Site.crossFileDiagnostics(incidents, files: sources.incidents)
 
         var theme: Theme?
-        if !templatesUnread {
-            switch Theme.load(templates: sources.templates, assets: sources.assets, themePath: themePath) {
-            case .success(let value): theme = value
-            case .failure(let error): diagnostics += error.diagnostics
-            }
+        switch Theme.load(templates: sources.templates, assets: sources.assets, themePath: themePath) {
+        case .success(let value): theme = value
+        case .failure(let error): diagnostics += error.diagnostics
         }
         if theme != nil, let localization {
             diagnostics += Self.unknownStrings(in: sources.templates, localization: localization)

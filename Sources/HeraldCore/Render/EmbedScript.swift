@@ -58,7 +58,7 @@ struct EmbedScript: Sendable {
                 id: "\(incident.slug)-\(latest?.anchor ?? "")",
                 title: incident.title,
                 status: Self.word(
-                    incident.maintenanceStatus(at: site.now) ?? latest?.status ?? incident.status, localization),
+                    incident.maintenanceStatus(at: site.asOf) ?? latest?.status ?? incident.status, localization),
                 time: Timestamp.iso8601(latest?.time ?? incident.started),
                 url: site.config.absoluteURL("incidents/\(incident.slug)/"),
                 components: incident.components.map(\.id),

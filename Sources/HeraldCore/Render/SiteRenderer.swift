@@ -107,7 +107,7 @@ public struct SiteRenderer: Sendable {
         self.timeZoneNote = localization.format("times_shown_in", ["zone": site.config.timeZoneName])
         let format = DisplayFormat(timeZone: site.config.timeZone, localization: localization)
         self.format = format
-        let lengths = Array(Set(site.incidents.map { DisplayFormat.wholeMinutes($0.duration(now: site.now)) }))
+        let lengths = Array(Set(site.incidents.map { DisplayFormat.wholeMinutes($0.duration(now: site.asOf)) }))
         self.durations = Dictionary(
             uniqueKeysWithValues: zip(lengths, concurrentMap(lengths) { format.duration(minutes: $0) }))
         let assetVersions = Dictionary(
@@ -143,7 +143,7 @@ public struct SiteRenderer: Sendable {
                         description: localization.string("indicator_\(status.indicator.rawValue)"),
                         isOperational: status.indicator == .none
                     ),
-                    built: timeView(site.now)
+                    built: timeView(site.asOf)
                 )
             ) as? TemplateObject ?? TemplateObject(values: [:])
         shared.values["t"] = TemplateObject(values: localization.templateStrings.mapValues(TemplateText.init))
@@ -406,11 +406,11 @@ public struct SiteRenderer: Sendable {
     /// The last `recentDays` days in the site's zone, each with the incidents active on it.
     private func recentDays() -> [DayView] {
         let zone = site.config.timeZone
-        let today = CivilTime(site.now, in: zone).daysSinceEpoch
+        let today = CivilTime(site.asOf, in: zone).daysSinceEpoch
         let firstDay = today - Self.recentDays + 1
         var byDay: [Int: [Int]] = [:]
-        for (position, incident) in site.incidents.enumerated() where incident.started <= site.now {
-            let end = CivilTime(incident.end(now: site.now), in: zone).daysSinceEpoch
+        for (position, incident) in site.incidents.enumerated() where incident.started <= site.asOf {
+            let end = CivilTime(incident.end(now: site.asOf), in: zone).daysSinceEpoch
             guard end >= firstDay else { continue }
             let start = max(CivilTime(incident.started, in: zone).daysSinceEpoch, firstDay)
             guard start <= today else { continue }
@@ -510,8 +510,8 @@ public struct SiteRenderer: Sendable {
                 isQuiet: false
             )
         }
-        let chartStart = days.first.map { Uptime.startOfDay($0.day, in: site.config.timeZone) } ?? site.now
-        let allEarlier = positions.filter { site.incidents[$0].end(now: site.now) < chartStart }
+        let chartStart = days.first.map { Uptime.startOfDay($0.day, in: site.config.timeZone) } ?? site.asOf
+        let allEarlier = positions.filter { site.incidents[$0].end(now: site.asOf) < chartStart }
         let earlier = Array(allEarlier.prefix(Self.earlierIncidentLimit))
         let content = ComponentContent(
             component: componentView(component, root: root, chartLinks: ""),
@@ -589,7 +589,7 @@ public struct SiteRenderer: Sendable {
     /// that its page loads `maintenance.js`.
     private func showsUnfinishedMaintenance(_ positions: [Int]) -> Bool {
         positions.contains {
-            [.scheduled, .inProgress, .verifying].contains(site.incidents[$0].maintenanceStatus(at: site.now))
+            [.scheduled, .inProgress, .verifying].contains(site.incidents[$0].maintenanceStatus(at: site.asOf))
         }
     }
 
@@ -626,7 +626,7 @@ public struct SiteRenderer: Sendable {
 
     /// How long the incident lasted, or has lasted so far, as its views show it.
     private func duration(of incident: Incident) -> String {
-        let minutes = DisplayFormat.wholeMinutes(incident.duration(now: site.now))
+        let minutes = DisplayFormat.wholeMinutes(incident.duration(now: site.asOf))
         return durations[minutes] ?? format.duration(minutes: minutes)
     }
 
@@ -656,7 +656,7 @@ public struct SiteRenderer: Sendable {
             )
         }
         let statusWord =
-            incident.maintenanceStatus(at: site.now)
+            incident.maintenanceStatus(at: site.asOf)
             ?? (incident.isOpen ? incident.status : (incident.status == .postmortem ? .postmortem : .resolved))
         return IncidentView(
             slug: incident.slug,
@@ -725,7 +725,7 @@ public struct SiteRenderer: Sendable {
             rssURL: site.config.absoluteURL(folder + "history.rss"),
             atomURL: site.config.absoluteURL(folder + "history.atom"),
             jsonURL: site.config.absoluteURL(folder + "feed.json"),
-            updated: entries.first?.date ?? site.now,
+            updated: entries.first?.date ?? site.asOf,
             entries: entries
         )
     }

@@ -233,7 +233,7 @@ struct StatuspageAPI: Sendable {
     }
 
     var page: Page {
-        let newest = site.incidents.map(\.updatedAt).max() ?? site.now
+        let newest = site.incidents.map(\.updatedAt).max() ?? site.asOf
         return Page(
             id: pageID,
             name: site.config.title,
@@ -262,8 +262,8 @@ struct StatuspageAPI: Sendable {
                         id: groupID,
                         name: name,
                         status: worst.rawValue,
-                        createdAt: times.map(\.created).min() ?? Timestamp.iso8601Milliseconds(site.now),
-                        updatedAt: times.map(\.updated).max() ?? Timestamp.iso8601Milliseconds(site.now),
+                        createdAt: times.map(\.created).min() ?? Timestamp.iso8601Milliseconds(site.asOf),
+                        updatedAt: times.map(\.updated).max() ?? Timestamp.iso8601Milliseconds(site.asOf),
                         position: position,
                         description: nil,
                         showcase: false,
@@ -286,7 +286,7 @@ struct StatuspageAPI: Sendable {
 
     private func times(of component: HeraldCore.Component) -> (created: String, updated: String) {
         let incidents = index.incidentsByComponent[component.id] ?? []
-        let created = component.since ?? incidents.map { site.incidents[$0].started }.min() ?? site.now
+        let created = component.since ?? incidents.map { site.incidents[$0].started }.min() ?? site.asOf
         let updated = incidents.map { site.incidents[$0].updatedAt }.max() ?? created
         return (Timestamp.iso8601Milliseconds(created), Timestamp.iso8601Milliseconds(max(created, updated)))
     }
@@ -360,7 +360,7 @@ struct StatuspageAPI: Sendable {
             )
         }
         let created = incident.updates.last?.time ?? incident.started
-        let maintenanceStatus = incident.maintenanceStatus(at: site.now)
+        let maintenanceStatus = incident.maintenanceStatus(at: site.asOf)
         let incidentStatus =
             incident.isOpen ? incident.status.apiValue : (incident.status == .postmortem ? "postmortem" : "resolved")
         var resolved = incident.resolvedAt

@@ -23,7 +23,7 @@ public struct SiteStatus: Sendable {
         var active: [Int] = []
         var upcoming: [Int] = []
         for (index, incident) in site.incidents.enumerated() where incident.maintenance != nil {
-            switch incident.maintenanceStatus(at: site.now) {
+            switch incident.maintenanceStatus(at: site.asOf) {
             case .inProgress, .verifying:
                 active.append(index)
                 indicator = max(indicator, .maintenance)

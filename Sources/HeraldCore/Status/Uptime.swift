@@ -39,7 +39,7 @@ public struct Uptime: Sendable {
     /// The components' uptime by id.
     public var components: [String: ComponentUptime]
 
-    /// Computes every component's uptime for the `dayCount` days ending on the day of `site.now`
+    /// Computes every component's uptime for the `dayCount` days ending on the day of `site.asOf`
     /// in the site's zone.
     public init(site: Site, index: SiteIndex, dayCount: Int = Uptime.dayCount) {
         var components: [String: ComponentUptime] = [:]
@@ -96,11 +96,11 @@ public struct ComponentUptime: Sendable, Hashable {
     init(component: Component, incidents positions: [Int], site: Site, dayCount: Int) {
         componentID = component.id
         let zone = site.config.timeZone
-        let today = CivilTime(site.now, in: zone).daysSinceEpoch
+        let today = CivilTime(site.asOf, in: zone).daysSinceEpoch
         let firstDay = today - dayCount + 1
         let windowStart = Uptime.startOfDay(firstDay, in: zone)
         let dataStart = max(windowStart, component.since ?? windowStart)
-        let now = site.now
+        let now = site.asOf
 
         // The spans of time each incident or maintenance held the component, clipped to the window.
         var spans: [Span] = []
