@@ -35,6 +35,10 @@ extension HeraldCommandTests {
             contentsOf: folder.appendingPathComponent(".github/workflows/status.yml"), encoding: .utf8)
         #expect(workflow.contains("herald next-change"))
         #expect(!workflow.contains("swift "), "the workflow never compiles Herald")
+        // docs/hosting.md shows exactly this workflow.
+        let hosting = try String(
+            contentsOf: Self.repositoryRoot.appendingPathComponent("docs/hosting.md"), encoding: .utf8)
+        #expect(hosting.contains("```yaml\n" + workflow + "```\n"), "docs/hosting.md shows another workflow than init's")
 
         let check = try run(["check", "--strict"], in: folder)
         #expect(check.status == 0, "\(check.stderr)")
