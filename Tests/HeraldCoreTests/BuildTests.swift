@@ -37,10 +37,20 @@ struct BuildTests {
 
         let golden = try Fixture.files(in: Self.goldenFolder)
         #expect(!golden.isEmpty, "no golden files; record them with HERALD_RECORD_GOLDEN=1")
-        #expect(Set(built.keys) == Set(golden.keys))
-        for (path, data) in built.sorted(by: { $0.key < $1.key }) {
-            guard let expected = golden[path] else { continue }
-            #expect(data == expected, "\(path) differs from Tests/Golden/sample-site/\(path)")
+        #expect(
+            Set(built.keys) == Set(golden.keys),
+            "only built: \(Set(built.keys).subtracting(golden.keys).sorted()); only golden: \(Set(golden.keys).subtracting(built.keys).sorted())"
+        )
+        let differing = built.keys.sorted().filter { golden[$0] != nil && golden[$0] != built[$0] }
+        // The first few differences as unified diffs, so a reviewer sees what changed before
+        // deciding to re-record; the rest are counted.
+        for path in differing.prefix(3) {
+            let diff = try Fixture.unifiedDiff(
+                golden: Self.goldenFolder.appendingPathComponent(path), built: try #require(built[path]))
+            Issue.record("Tests/Golden/sample-site/\(path) differs from the build:\n\(diff)")
+        }
+        if differing.count > 3 {
+            Issue.record("\(differing.count - 3) more files differ: \(differing.dropFirst(3).joined(separator: ", "))")
         }
     }
 

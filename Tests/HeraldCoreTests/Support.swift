@@ -88,4 +88,20 @@ enum Fixture {
         }
         return result
     }
+
+    /// `diff -u` of a golden file against what the build made, at most 60 lines.
+    static func unifiedDiff(golden: URL, built: Data) throws -> String {
+        let copy = try temporaryFolder().appendingPathComponent("built-" + golden.lastPathComponent)
+        try built.write(to: copy)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/diff")
+        process.arguments = ["-u", "--label", "golden", "--label", "built", golden.path, copy.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.prefix(60).joined(separator: "\n") + (lines.count > 60 ? "\n... (\(lines.count - 60) more lines)" : "")
+    }
 }
