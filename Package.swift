@@ -47,6 +47,10 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `herald notify`: new updates, payloads per target, retries, the delivery ledger, and the
+        // previous state from a file, a URL or git. The only module that talks to the network
+        // (FoundationNetworking) or runs git.
+        .target(name: "HeraldNotify", dependencies: ["HeraldCore", "HeraldMarkdown"]),
         // `herald serve`: the local preview server.
         .target(
             name: "HeraldServe",
@@ -60,18 +64,24 @@ let package = Package(
             name: "HeraldCLI",
             dependencies: [
                 "HeraldCore",
+                "HeraldNotify",
                 "HeraldServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "HeraldMarkdownTests", dependencies: ["HeraldMarkdown"]),
-        // FlyingFox also runs the loopback server that records what `herald notify` sends.
+        .target(name: "HeraldTestSupport", dependencies: ["HeraldCore"], path: "Tests/HeraldTestSupport"),
         .testTarget(
             name: "HeraldCoreTests",
             dependencies: [
-                "HeraldCore",
-                .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "Mustache", package: "swift-mustache"),
+                "HeraldCore", "HeraldTestSupport", .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // FlyingFox runs the loopback server that records what `herald notify` sends.
+        .testTarget(
+            name: "HeraldNotifyTests",
+            dependencies: [
+                "HeraldNotify", "HeraldCore", "HeraldTestSupport", .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HeraldCore
+import HeraldNotify
 
 struct Notify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

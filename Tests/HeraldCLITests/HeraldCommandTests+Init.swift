@@ -38,7 +38,8 @@ extension HeraldCommandTests {
         // docs/hosting.md shows exactly this workflow.
         let hosting = try String(
             contentsOf: Self.repositoryRoot.appendingPathComponent("docs/hosting.md"), encoding: .utf8)
-        #expect(hosting.contains("```yaml\n" + workflow + "```\n"), "docs/hosting.md shows another workflow than init's")
+        #expect(
+            hosting.contains("```yaml\n" + workflow + "```\n"), "docs/hosting.md shows another workflow than init's")
 
         let check = try run(["check", "--strict"], in: folder)
         #expect(check.status == 0, "\(check.stderr)")

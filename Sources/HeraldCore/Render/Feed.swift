@@ -208,8 +208,8 @@ struct Feed: Sendable {
 }
 
 /// Herald's one JSON style: sorted keys, pretty-printed, slashes unescaped, a final newline.
-enum JSONOutput {
-    static func encode(_ value: some Encodable) throws -> Data {
+package enum JSONOutput {
+    package static func encode(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         var data = try encoder.encode(value)

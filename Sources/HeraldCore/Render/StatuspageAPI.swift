@@ -6,15 +6,15 @@ import Foundation
 /// Field names, nesting and enums follow Statuspage's documented v2 API; ids are stable across
 /// builds and title edits because they come from slugs and component ids. Everything is written
 /// with `JSONEncoder` (sorted keys), never with templates.
-struct StatuspageAPI: Sendable {
+package struct StatuspageAPI: Sendable {
     // MARK: Shapes
 
-    struct Page: Codable, Sendable, Equatable {
-        var id: String
-        var name: String
-        var url: String
-        var timeZone: String
-        var updatedAt: String
+    package struct Page: Codable, Sendable, Equatable {
+        package var id: String
+        package var name: String
+        package var url: String
+        package var timeZone: String
+        package var updatedAt: String
 
         enum CodingKeys: String, CodingKey {
             case id, name, url
@@ -23,29 +23,29 @@ struct StatuspageAPI: Sendable {
         }
     }
 
-    struct Status: Codable, Sendable, Equatable {
-        var indicator: String
-        var description: String
+    package struct Status: Codable, Sendable, Equatable {
+        package var indicator: String
+        package var description: String
     }
 
-    struct Component: Codable, Sendable, Equatable {
-        var id: String
-        var name: String
-        var status: String
-        var createdAt: String
-        var updatedAt: String
-        var position: Int
-        var description: String?
-        var showcase: Bool
-        var startDate: String?
-        var groupID: String?
-        var pageID: String
-        var group: Bool
-        var onlyShowIfDegraded: Bool
-        var components: [String]?
+    package struct Component: Codable, Sendable, Equatable {
+        package var id: String
+        package var name: String
+        package var status: String
+        package var createdAt: String
+        package var updatedAt: String
+        package var position: Int
+        package var description: String?
+        package var showcase: Bool
+        package var startDate: String?
+        package var groupID: String?
+        package var pageID: String
+        package var group: Bool
+        package var onlyShowIfDegraded: Bool
+        package var components: [String]?
         /// Herald's own uptime figures, in components.json only; the prefix keeps Statuspage
         /// clients from mistaking it for one of theirs.
-        var heraldUptime: HeraldUptime? = nil
+        package var heraldUptime: HeraldUptime? = nil
 
         enum CodingKeys: String, CodingKey {
             case id, name, status, position, description, showcase, group, components
@@ -59,7 +59,7 @@ struct StatuspageAPI: Sendable {
         }
 
         // Statuspage always sends these keys, with null where there is no value.
-        func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(id, forKey: .id)
             try container.encode(name, forKey: .name)
@@ -80,23 +80,23 @@ struct StatuspageAPI: Sendable {
     }
 
     /// A component's uptime over the last 30 and 90 days, as the pages show it.
-    struct HeraldUptime: Codable, Sendable, Equatable {
-        var last30Days: Period
-        var last90Days: Period
+    package struct HeraldUptime: Codable, Sendable, Equatable {
+        package var last30Days: Period
+        package var last90Days: Period
 
         enum CodingKeys: String, CodingKey {
             case last30Days = "last_30_days"
             case last90Days = "last_90_days"
         }
 
-        struct Period: Codable, Sendable, Equatable {
+        package struct Period: Codable, Sendable, Equatable {
             /// The uptime in percent, rounded down to two decimals; null when nothing was measured.
-            var uptimePercent: Double?
+            package var uptimePercent: Double?
             /// The weighted downtime, in whole seconds.
-            var downtimeSeconds: Int
+            package var downtimeSeconds: Int
             /// The time measured (after the component's `since`, outside maintenance), in whole
             /// seconds.
-            var measuredSeconds: Int
+            package var measuredSeconds: Int
 
             enum CodingKeys: String, CodingKey {
                 case uptimePercent = "uptime_percent"
@@ -104,7 +104,7 @@ struct StatuspageAPI: Sendable {
                 case measuredSeconds = "measured_seconds"
             }
 
-            func encode(to encoder: any Encoder) throws {
+            package func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encode(uptimePercent, forKey: .uptimePercent)
                 try container.encode(downtimeSeconds, forKey: .downtimeSeconds)
@@ -113,11 +113,11 @@ struct StatuspageAPI: Sendable {
         }
     }
 
-    struct AffectedComponent: Codable, Sendable, Equatable {
-        var code: String
-        var name: String
-        var oldStatus: String
-        var newStatus: String
+    package struct AffectedComponent: Codable, Sendable, Equatable {
+        package var code: String
+        package var name: String
+        package var oldStatus: String
+        package var newStatus: String
 
         enum CodingKeys: String, CodingKey {
             case code, name
@@ -126,15 +126,15 @@ struct StatuspageAPI: Sendable {
         }
     }
 
-    struct IncidentUpdate: Codable, Sendable, Equatable {
-        var id: String
-        var status: String
-        var body: String
-        var incidentID: String
-        var createdAt: String
-        var updatedAt: String
-        var displayAt: String
-        var affectedComponents: [AffectedComponent]?
+    package struct IncidentUpdate: Codable, Sendable, Equatable {
+        package var id: String
+        package var status: String
+        package var body: String
+        package var incidentID: String
+        package var createdAt: String
+        package var updatedAt: String
+        package var displayAt: String
+        package var affectedComponents: [AffectedComponent]?
 
         enum CodingKeys: String, CodingKey {
             case id, status, body
@@ -145,7 +145,7 @@ struct StatuspageAPI: Sendable {
             case affectedComponents = "affected_components"
         }
 
-        func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(id, forKey: .id)
             try container.encode(status, forKey: .status)
@@ -158,23 +158,23 @@ struct StatuspageAPI: Sendable {
         }
     }
 
-    struct Incident: Codable, Sendable, Equatable {
-        var id: String
-        var name: String
-        var status: String
-        var createdAt: String
-        var updatedAt: String
-        var monitoringAt: String?
-        var resolvedAt: String?
-        var impact: String
-        var shortlink: String
-        var startedAt: String
-        var pageID: String
-        var incidentUpdates: [IncidentUpdate]
-        var components: [Component]
+    package struct Incident: Codable, Sendable, Equatable {
+        package var id: String
+        package var name: String
+        package var status: String
+        package var createdAt: String
+        package var updatedAt: String
+        package var monitoringAt: String?
+        package var resolvedAt: String?
+        package var impact: String
+        package var shortlink: String
+        package var startedAt: String
+        package var pageID: String
+        package var incidentUpdates: [IncidentUpdate]
+        package var components: [Component]
         /// A scheduled maintenance's window (absent on incidents).
-        var scheduledFor: String?
-        var scheduledUntil: String?
+        package var scheduledFor: String?
+        package var scheduledUntil: String?
 
         enum CodingKeys: String, CodingKey {
             case id, name, status, impact, shortlink, components
@@ -189,7 +189,7 @@ struct StatuspageAPI: Sendable {
             case incidentUpdates = "incident_updates"
         }
 
-        func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(id, forKey: .id)
             try container.encode(name, forKey: .name)
@@ -212,7 +212,7 @@ struct StatuspageAPI: Sendable {
     // MARK: Building
 
     /// How many incidents `incidents.json` lists.
-    static let incidentLimit = 50
+    package static let incidentLimit = 50
 
     let site: Site
     let index: SiteIndex
@@ -220,7 +220,7 @@ struct StatuspageAPI: Sendable {
     /// The components' uptime for `herald_uptime`; nil where only incidents are needed (notify).
     let uptime: Uptime?
 
-    init(site: Site, index: SiteIndex, status: SiteStatus, uptime: Uptime? = nil) {
+    package init(site: Site, index: SiteIndex, status: SiteStatus, uptime: Uptime? = nil) {
         self.site = site
         self.index = index
         self.status = status
@@ -228,7 +228,7 @@ struct StatuspageAPI: Sendable {
     }
 
     /// The page's id: its host name and path, as a slug.
-    var pageID: String {
+    package var pageID: String {
         Identifier.slugify((site.config.url.host ?? "") + site.config.url.path)
     }
 
@@ -248,7 +248,7 @@ struct StatuspageAPI: Sendable {
     }
 
     /// Groups and components in display order, positions counted from 1.
-    var components: [Component] {
+    package var components: [Component] {
         var result: [Component] = []
         var position = 0
         for group in index.groups {
@@ -316,7 +316,7 @@ struct StatuspageAPI: Sendable {
 
     /// The incident's updates, newest first, each with the incident status it left behind
     /// (`Update` keeps the previous status).
-    func incident(_ incident: HeraldCore.Incident, componentsByID: [String: Component]) -> Incident {
+    package func incident(_ incident: HeraldCore.Incident, componentsByID: [String: Component]) -> Incident {
         var effective: [UpdateStatus] = []
         var current = incident.maintenance == nil ? UpdateStatus.investigating : .scheduled
         for update in incident.updates.reversed() {
@@ -490,5 +490,5 @@ struct StatuspageAPI: Sendable {
 extension Indicator {
     /// Statuspage's `status.indicator`: `none`, `minor`, `major`, `critical` (maintenance is
     /// reported as `maintenance`, which Statuspage also uses).
-    var apiIndicator: String { rawValue }
+    package var apiIndicator: String { rawValue }
 }

@@ -1,0 +1,89 @@
+import Foundation
+import HeraldCore
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// One HTTP request `herald notify` makes.
+public struct TransportRequest: Sendable, Hashable {
+    /// `GET` or `POST`.
+    public var method: String
+    /// The absolute URL.
+    public var url: URL
+    /// Header fields.
+    public var headers: [String: String]
+    /// The body.
+    public var body: Data?
+    /// How long to wait for the answer.
+    public var timeout: Duration
+
+    /// Creates a request.
+    public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, timeout: Duration) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.timeout = timeout
+    }
+}
+
+/// The answer to an `TransportRequest`.
+public struct TransportResponse: Sendable, Hashable {
+    /// The status code.
+    public var status: Int
+    /// Header fields, with lowercase names.
+    public var headers: [String: String]
+    /// The body.
+    public var body: Data
+
+    /// Creates a response.
+    public init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+}
+
+/// Sends HTTP requests; tests use the real one against a loopback server.
+public protocol HTTPTransport: Sendable {
+    /// Sends a request and returns the answer, whatever its status.
+    ///
+    /// - Throws: When no answer arrives: a network error or the timeout.
+    func send(_ request: TransportRequest) async throws -> TransportResponse
+}
+
+/// HTTP through Foundation's `URLSession` (FoundationNetworking on Linux).
+public struct URLSessionTransport: HTTPTransport {
+    /// Creates the transport.
+    public init() {}
+
+    public func send(_ request: TransportRequest) async throws -> TransportResponse {
+        // FoundationNetworking times out at once with a timeout under a second.
+        let seconds = max(1, Self.seconds(request.timeout))
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = seconds
+        configuration.timeoutIntervalForResource = seconds
+        configuration.httpCookieAcceptPolicy = .never
+        configuration.urlCache = nil
+        let session = URLSession(configuration: configuration)
+        defer { session.finishTasksAndInvalidate() }
+        var urlRequest = URLRequest(
+            url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: seconds)
+        urlRequest.httpMethod = request.method
+        for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
+        urlRequest.httpBody = request.body
+        let (data, response) = try await session.data(for: urlRequest)
+        guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
+        var headers: [String: String] = [:]
+        for (name, value) in http.allHeaderFields {
+            if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
+        }
+        return TransportResponse(status: http.statusCode, headers: headers, body: data)
+    }
+
+    static func seconds(_ duration: Duration) -> TimeInterval {
+        let (seconds, attoseconds) = duration.components
+        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    }
+}

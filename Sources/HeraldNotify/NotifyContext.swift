@@ -1,0 +1,34 @@
+import Foundation
+import HeraldCore
+
+/// What every notification of one run shares: the page it comes from and its current status.
+public struct NotifyContext: Sendable, Hashable {
+    /// The site's title.
+    public var siteTitle: String
+    /// The site's URL.
+    public var siteURL: String
+    /// The page id of the API (`page.id`).
+    public var pageID: String
+    /// The page's overall status at the run's clock.
+    public var indicator: Indicator
+
+    /// Creates a context.
+    public init(siteTitle: String, siteURL: String, pageID: String, indicator: Indicator) {
+        self.siteTitle = siteTitle
+        self.siteURL = siteURL
+        self.pageID = pageID
+        self.indicator = indicator
+    }
+
+    /// The context of a site at its clock.
+    public init(site: Site) {
+        let status = SiteStatus(site: site)
+        let api = StatuspageAPI(site: site, index: SiteIndex(site: site), status: status)
+        self.init(
+            siteTitle: site.config.title,
+            siteURL: site.config.url.absoluteString,
+            pageID: api.pageID,
+            indicator: status.indicator
+        )
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import HeraldCore
+
+/// The updates a previous build published, to tell new updates from old ones.
+///
+/// From a previous `api/v2/incidents.json` (and its sibling `scheduled-maintenances.json`, when
+/// it can be read), or from the whole content at a git revision.
+public struct PublishedUpdates: Sendable, Equatable {
+    /// The API ids of the published updates.
+    public var ids: Set<String>
+    /// The ids of the incidents and maintenances the previous state lists.
+    public var incidentIDs: Set<String>
+    /// `incidents.json` lists only the newest incidents: an incident created before this time and
+    /// missing from the list is older than the list, not new.
+    public var incidentHorizon: Date?
+    /// Without the maintenances file, maintenance updates at or before the previous page's last
+    /// update count as published.
+    public var maintenanceCutoff: Date?
+
+    /// Creates the set.
+    public init(
+        ids: Set<String>,
+        incidentIDs: Set<String> = [],
+        incidentHorizon: Date? = nil,
+        maintenanceCutoff: Date? = nil
+    ) {
+        self.ids = ids
+        self.incidentIDs = incidentIDs
+        self.incidentHorizon = incidentHorizon
+        self.maintenanceCutoff = maintenanceCutoff
+    }
+
+    /// Every update of a site, as a build of it published them.
+    public init(site: Site) {
+        let notices = UpdateNotice.all(in: site)
+        self.init(ids: Set(notices.map(\.id)), incidentIDs: Set(notices.map(\.incidentID)))
+    }
+
+    /// The updates of a previous build's API files.
+    ///
+    /// - Parameters:
+    ///   - incidents: The bytes of `api/v2/incidents.json`.
+    ///   - maintenances: The bytes of `api/v2/scheduled-maintenances.json`, if it could be read.
+    ///   - source: Where the files come from, for messages.
+    /// - Throws: `NotifyError.unreadablePrevious` when a file is not the API's JSON.
+    public init(incidentsJSON incidents: Data, maintenancesJSON maintenances: Data?, source: String) throws(NotifyError)
+    {
+        struct Update: Decodable {
+            var id: String
+        }
+        struct Incident: Decodable {
+            var id: String
+            var createdAt: String?
+            var incidentUpdates: [Update]
+            enum CodingKeys: String, CodingKey {
+                case id
+                case createdAt = "created_at"
+                case incidentUpdates = "incident_updates"
+            }
+        }
+        struct Page: Decodable {
+            var updatedAt: String?
+            enum CodingKeys: String, CodingKey { case updatedAt = "updated_at" }
+        }
+        struct IncidentsFile: Decodable {
+            var page: Page?
+            var incidents: [Incident]
+        }
+        struct MaintenancesFile: Decodable {
+            var scheduledMaintenances: [Incident]
+            enum CodingKeys: String, CodingKey { case scheduledMaintenances = "scheduled_maintenances" }
+        }
+        let decoder = JSONDecoder()
+        let file: IncidentsFile
+        do {
+            file = try decoder.decode(IncidentsFile.self, from: incidents)
+        } catch {
+            throw .unreadablePrevious(source, "it is not a Statuspage incidents.json (\(error))")
+        }
+        var listed = file.incidents
+        var horizon: Date?
+        if file.incidents.count >= StatuspageAPI.incidentLimit {
+            horizon = file.incidents.compactMap { $0.createdAt.flatMap(Self.date) }.min()
+        }
+        var cutoff: Date?
+        if let maintenances, let decoded = try? decoder.decode(MaintenancesFile.self, from: maintenances) {
+            listed += decoded.scheduledMaintenances
+        } else {
+            cutoff = file.page?.updatedAt.flatMap(Self.date) ?? .distantFuture
+        }
+        self.init(
+            ids: Set(listed.flatMap { $0.incidentUpdates.map(\.id) }),
+            incidentIDs: Set(listed.map(\.id)),
+            incidentHorizon: horizon,
+            maintenanceCutoff: cutoff
+        )
+    }
+
+    private static func date(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+
+    /// Whether a current update was published before.
+    public func contains(_ notice: UpdateNotice) -> Bool {
+        if ids.contains(notice.id) { return true }
+        if notice.isMaintenance {
+            if let maintenanceCutoff, notice.time <= maintenanceCutoff { return true }
+            return false
+        }
+        // An incident missing from a full incidents.json because it is older than every listed one.
+        if let incidentHorizon, !incidentIDs.contains(notice.incidentID),
+            let created = notice.apiIncident.incidentUpdates.last.flatMap({ Self.date($0.createdAt) }),
+            created < incidentHorizon
+        {
+            return true
+        }
+        return false
+    }
+
+    /// The updates of `current` that are new, oldest first.
+    public func newUpdates(in current: [UpdateNotice]) -> [UpdateNotice] {
+        current.filter { !contains($0) }
+    }
+}

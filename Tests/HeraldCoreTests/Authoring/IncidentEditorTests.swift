@@ -1,0 +1,288 @@
+import Foundation
+import HeraldTestSupport
+import Testing
+
+@testable import HeraldCore
+
+struct IncidentEditorTests {
+    func editor(at root: URL, now: String) throws -> IncidentEditor {
+        let date = try TimeParser(timeZone: .gmt).parse(now).get()
+        return try IncidentEditor.load(root: root, now: date)
+    }
+
+    @Test func newWritesFrontMatterAndAFirstUpdateInTheSiteZone() throws {
+        let root = try Fixture.copyOfSample()
+        let editor = try editor(at: root, now: "2026-11-27T10:14:00Z")
+        let path = try editor.create(
+            title: "Login errors: \"SSO\" users",
+            impact: "major",
+            components: ["login", "api"],
+            status: "investigating",
+            message: "We're looking into it.\r\n\r\n"
+        )
+        #expect(path == "incidents/2026-11-27-login-errors-sso-users.md")
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        #expect(
+            text == """
+                ---
+                title: "Login errors: \\"SSO\\" users"
+                impact: major
+                components:
+                  login: partial_outage
+                  api: partial_outage
+                ---
+
+                ## Investigating — 2026-11-27 11:14 +01:00
+
+                We're looking into it.
+
+                """
+        )
+        let incident = try #require(
+            IncidentParser(config: editor.config, now: editor.now).parse(SourceFile(path: path, text: text)).incident)
+        #expect(incident.title == "Login errors: \"SSO\" users")
+        #expect(incident.started == editor.now)
+    }
+
+    @Test func newAnnouncesAScheduledMaintenance() throws {
+        let root = try Fixture.copyOfSample()
+        let editor = try editor(at: root, now: "2026-11-27T10:14:00Z")
+        let path = try editor.create(
+            title: "Search index rebuild",
+            impact: nil,
+            components: ["api"],
+            status: "scheduled",
+            message: "We will rebuild the search index.",
+            window: ("2026-12-10 01:00 UTC", "2026-12-10T03:00:00+01:00")
+        )
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        #expect(
+            text == """
+                ---
+                title: "Search index rebuild"
+                maintenance:
+                  start: "2026-12-10 01:00 UTC"
+                  end: "2026-12-10T03:00:00+01:00"
+                components:
+                  api: under_maintenance
+                ---
+
+                ## Scheduled — 2026-11-27 11:14 +01:00
+
+                We will rebuild the search index.
+
+                """
+        )
+        let incident = try #require(
+            IncidentParser(config: editor.config, now: editor.now).parse(SourceFile(path: path, text: text)).incident
+        )
+        #expect(incident.maintenanceStatus(at: editor.now) == .scheduled)
+        #expect(incident.maintenance.map { $0.end.timeIntervalSince($0.start) } == 3600)
+        // An end before the start is refused, and nothing is written.
+        #expect(throws: IncidentEditor.Failure.self) {
+            try editor.create(
+                title: "Backwards",
+                impact: nil,
+                components: [],
+                status: "scheduled",
+                message: "x",
+                window: ("2026-12-10 02:00 UTC", "2026-12-10 01:00 UTC")
+            )
+        }
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: root.appendingPathComponent("incidents/2026-11-27-backwards.md").path))
+    }
+
+    @Test func newRefusesToOverwriteAndRejectsUnknownValues() throws {
+        let root = try Fixture.copyOfSample()
+        let editor = try editor(at: root, now: "2026-11-27T10:14:00Z")
+        _ = try editor.create(title: "Outage", impact: "minor", components: [], status: "investigating", message: "a")
+        #expect(throws: IncidentEditor.Failure.self) {
+            try editor.create(title: "Outage", impact: "minor", components: [], status: "investigating", message: "b")
+        }
+        do {
+            _ = try editor.create(
+                title: "Other", impact: "minor", components: ["paymnets"], status: "investigating", message: "c")
+            Issue.record("accepted an unknown component")
+        } catch {
+            #expect(error.diagnostics.first?.suggestion == "did you mean 'payments'?")
+        }
+        #expect(
+            !FileManager.default.fileExists(atPath: root.appendingPathComponent("incidents/2026-11-27-other.md").path))
+    }
+
+    /// Reopening a resolved incident with --force is allowed, with a warning `herald check` shows;
+    /// with --strict that warning refuses the edit, and the file is left as it was.
+    @Test func strictRefusesAnEditThatLeavesAWarning() throws {
+        let root = try Fixture.copyOfSample()
+        let path = "incidents/2025-04-08-sign-in-outage.md"
+        let before = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        let date = try TimeParser(timeZone: .gmt).parse("2026-11-27T09:30:00Z").get()
+
+        let strict = try IncidentEditor.load(root: root, now: date, strict: true)
+        do {
+            _ = try strict.addUpdate(to: "sign-in-outage", status: "investigating", message: "Again.", force: true)
+            Issue.record("--strict reopened a resolved incident despite the warning")
+        } catch {
+            #expect(error.diagnostics.map(\.severity) == [.error])
+            #expect(
+                error.diagnostics.first?.message
+                    == "'Investigating' update after 'Resolved' reopens the incident; check its time;"
+                    + " --strict makes this warning an error")
+        }
+        #expect(try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) == before)
+
+        let lenient = try IncidentEditor.load(root: root, now: date)
+        #expect(
+            try lenient.addUpdate(to: "sign-in-outage", status: "investigating", message: "Again.", force: true) == path
+        )
+        #expect(try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) != before)
+    }
+
+    @Test func updateAddsASectionAboveTheNewestAndChangesNoOtherByte() throws {
+        let root = try Fixture.copyOfSample()
+        let path = "incidents/2026-11-27-delayed-payments.md"
+        let before = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        let editor = try editor(at: root, now: "2026-11-27T09:30:00Z")
+        #expect(
+            try editor.addUpdate(to: "delayed-payments", status: "monitoring", message: "Still watching.", force: false)
+                == path)
+        let after = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        let inserted = "## Monitoring — 2026-11-27 10:30 +01:00\n\nStill watching.\n\n"
+        let position = try #require(before.range(of: "## Monitoring — 2026-11-27 08:50 UTC"))
+        #expect(after == String(before[..<position.lowerBound]) + inserted + String(before[position.lowerBound...]))
+
+        let incident = try #require(
+            IncidentParser(config: editor.config, now: editor.now).parse(SourceFile(path: path, text: after)).incident)
+        #expect(incident.updates.count == 4)
+        #expect(incident.latestUpdate?.markdown == "Still watching.")
+    }
+
+    @Test func aMaintenanceTakesUpdatesUntilItIsCompletedOrCancelled() throws {
+        let root = try Fixture.copyOfSample()
+        let path = "incidents/2026-12-06-payment-provider-migration.md"
+        let before = try editor(at: root, now: "2026-11-28T10:00:00Z")
+        // Upcoming: a maintenance is never "open", but it still takes updates.
+        _ = try before.addUpdate(to: path, status: "update", message: "Still on.", force: false)
+        let during = try editor(at: root, now: "2026-12-06T02:10:00Z")
+        _ = try during.addUpdate(to: path, status: "In Progress", message: "Started.", force: false)
+        let calledOff = try editor(at: root, now: "2026-12-06T02:20:00Z")
+        _ = try calledOff.addUpdate(to: path, status: "cancelled", message: "Called off.", force: false)
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        let incident = try #require(
+            IncidentParser(config: calledOff.config, now: calledOff.now).parse(SourceFile(path: path, text: text))
+                .incident)
+        #expect(incident.updates.map(\.status) == [.cancelled, .inProgress, .update, .scheduled])
+        #expect(incident.maintenanceStatus(at: calledOff.now) == .cancelled)
+        // Once cancelled (or completed), only --force adds more.
+        let later = try editor(at: root, now: "2026-12-06T02:30:00Z")
+        do {
+            _ = try later.addUpdate(to: path, status: "update", message: "x", force: false)
+            Issue.record("a cancelled maintenance took an update without --force")
+        } catch {
+            #expect(
+                error.diagnostics.map(\.message) == [
+                    "the maintenance is already cancelled; add --force to update it anyway"
+                ])
+        }
+        _ = try later.addUpdate(to: path, status: "update", message: "Rescheduling soon.", force: true)
+        // The sample's completed maintenance is finished too.
+        #expect(throws: IncidentEditor.Failure.self) {
+            try later.addUpdate(to: "2026-10-18-database-upgrade", status: "update", message: "x", force: false)
+        }
+    }
+
+    @Test func resolveEndsTheIncidentAndRefusesToRepeatWithoutForce() throws {
+        let root = try Fixture.copyOfSample()
+        let editor = try editor(at: root, now: "2026-11-27T10:00:00Z")
+        _ = try editor.addUpdate(to: "2026-11-27-delayed-payments", status: "resolved", message: "Done.", force: false)
+        let path = "incidents/2026-11-27-delayed-payments.md"
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        let incident = try #require(
+            IncidentParser(config: editor.config, now: editor.now).parse(SourceFile(path: path, text: text)).incident)
+        #expect(!incident.isOpen)
+        let later = try self.editor(at: root, now: "2026-11-27T10:05:00Z")
+        #expect(throws: IncidentEditor.Failure.self) {
+            try later.addUpdate(to: path, status: "update", message: "x", force: false)
+        }
+        _ = try later.addUpdate(to: path, status: "postmortem", message: "What happened.", force: false)
+        let forced = try self.editor(at: root, now: "2026-11-27T10:10:00Z")
+        _ = try forced.addUpdate(to: path, status: "update", message: "forced", force: true)
+        let final = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        #expect(final.components(separatedBy: "\n## ").count == 7)
+    }
+
+    @Test func anUpdateThatWouldBreakTheFileIsRefused() throws {
+        let root = try Fixture.copyOfSample()
+        let path = "incidents/2026-11-27-delayed-payments.md"
+        let before = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        let editor = try editor(at: root, now: "2026-11-27T09:30:00Z")
+        // A level-2 heading in the message would read as an update heading without a time.
+        #expect {
+            try editor.addUpdate(
+                to: "delayed-payments", status: "update", message: "## What we know\nMore soon.", force: false)
+        } throws: { error in
+            (error as? IncidentEditor.Failure)?.diagnostics.contains {
+                $0.message.hasPrefix("'What we know' is not an update heading")
+            } == true
+        }
+        #expect(throws: IncidentEditor.Failure.self) {
+            try editor.addUpdate(to: "delayed-payments", status: "fixed", message: "x", force: false)
+        }
+        #expect(try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) == before)
+    }
+
+    @Test func anUpdateInTheMinuteOfAnotherIsRefusedWithTheOtherLine() throws {
+        let root = try Fixture.copyOfSample()
+        let path = "incidents/2026-11-27-delayed-payments.md"
+        let before = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        let line =
+            try #require(
+                before.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+                    $0 == "## Monitoring — 2026-11-27 08:50 UTC"
+                }) + 1
+        // 40 seconds after the newest update: its heading would read the same minute.
+        let sameMinute = try editor(at: root, now: "2026-11-27T08:50:40Z")
+        #expect {
+            try sameMinute.addUpdate(to: "delayed-payments", status: "update", message: "x", force: false)
+        } throws: { error in
+            let diagnostics = (error as? IncidentEditor.Failure)?.diagnostics ?? []
+            return diagnostics.count == 1 && diagnostics[0].location == SourceLocation(path: path, line: line)
+                && diagnostics[0].message.contains("updates need a minute each")
+        }
+        #expect(try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) == before)
+        // The next minute is fine.
+        let later = try editor(at: root, now: "2026-11-27T08:51:00Z")
+        #expect(try later.addUpdate(to: "delayed-payments", status: "update", message: "x", force: false) == path)
+    }
+
+    @Test(arguments: [
+        ("delayed-paymnts", "did you mean 'delayed-payments'?"),
+        ("2026-11-27-delayed-paymnts", "did you mean '2026-11-27-delayed-payments'?"),
+        ("something-else-entirely", nil),
+    ])
+    func anUnknownIncidentSuggestsTheNearestSlug(reference: String, suggestion: String?) throws {
+        let root = try Fixture.copyOfSample()
+        let editor = try editor(at: root, now: "2026-11-27T09:30:00Z")
+        #expect {
+            try editor.locate(reference)
+        } throws: { error in
+            let diagnostic = (error as? IncidentEditor.Failure)?.diagnostics.first
+            return diagnostic?.message.hasPrefix("no incident '\(reference)'") == true
+                && diagnostic?.suggestion == suggestion
+        }
+    }
+
+    @Test func messageTemplatesNameTheComponents() throws {
+        let templates = MessageTemplates(themeDirectory: Fixture.repositoryRoot.appendingPathComponent("theme"))
+        #expect(templates.names.contains("partial-outage"))
+        #expect(templates.names.contains("third-party"))
+        let text = try #require(
+            templates.render(
+                "partial-outage", title: "T", components: ["Payments", "Payouts", "API <v2>"], impact: "major")
+        )
+        #expect(text.contains("Payments, Payouts and API <v2>"))
+        #expect(templates.render("nope", title: "", components: [], impact: "") == nil)
+    }
+}
