@@ -321,36 +321,3 @@ public struct ConfigParser: Sendable {
         return URL(string: text.hasSuffix("/") ? text : text + "/")
     }
 }
-
-/// The rules for ids and slugs that become URL path segments.
-enum Identifier {
-    /// Lowercase letters, digits, `-` and `_`, starting with a letter or digit.
-    static func isValid(_ id: String) -> Bool {
-        guard let first = id.unicodeScalars.first, isLowerAlphanumeric(first) else { return false }
-        return id.unicodeScalars.allSatisfy { isLowerAlphanumeric($0) || $0 == "-" || $0 == "_" }
-    }
-
-    private static func isLowerAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
-    }
-
-    /// A valid id close to `id`, for the hint.
-    static func suggestion(for id: String) -> String? {
-        let slug = slugify(id)
-        return slug.isEmpty ? nil : "did you mean '\(slug)'?"
-    }
-
-    /// Lowercases and replaces every run of other characters with `-`.
-    static func slugify(_ text: String) -> String {
-        var result = ""
-        for scalar in text.lowercased().unicodeScalars {
-            if isLowerAlphanumeric(scalar) || scalar == "_" {
-                result.unicodeScalars.append(scalar)
-            } else if !result.isEmpty, !result.hasSuffix("-") {
-                result += "-"
-            }
-        }
-        while result.hasSuffix("-") { result.removeLast() }
-        return result
-    }
-}

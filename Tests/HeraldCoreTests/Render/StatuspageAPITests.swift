@@ -307,4 +307,20 @@ struct StatuspageAPITests {
         #expect(Set(cached).count == cached.count)
         #expect(!cached.contains("/*"))
     }
+
+    /// Keys Statuspage always sends are written as null when empty, and read back as nil whether
+    /// they are null or missing (an older or another tool's file).
+    @Test func nullableKeysAreWrittenAsNullAndReadWhenMissing() throws {
+        let period = StatuspageAPI.HeraldUptime.Period(uptimePercent: nil, downtimeSeconds: 0, measuredSeconds: 0)
+        let json = String(decoding: try JSONOutput.encode(period), as: UTF8.self)
+        #expect(json.contains(#""uptime_percent" : null"#))
+        let missing = try JSONDecoder().decode(
+            StatuspageAPI.HeraldUptime.Period.self, from: Data(#"{"downtime_seconds": 5, "measured_seconds": 9}"#.utf8))
+        #expect(
+            missing == StatuspageAPI.HeraldUptime.Period(uptimePercent: nil, downtimeSeconds: 5, measuredSeconds: 9))
+        let present = try JSONDecoder().decode(
+            StatuspageAPI.HeraldUptime.Period.self,
+            from: Data(#"{"uptime_percent": 99.5, "downtime_seconds": 5, "measured_seconds": 9}"#.utf8))
+        #expect(present.uptimePercent == 99.5)
+    }
 }
