@@ -21,14 +21,12 @@ extension Fixture {
         return folder
     }
 
-    /// A renderer for the site at `root`, checked with the fixed clock, with the shared values
-    /// printed into the templates or not and the views converting themselves or not.
-    static func renderer(root: URL, inlining: Bool = true, directValues: Bool = true) async throws -> SiteRenderer {
+    /// A renderer for the site at `root`, checked with the fixed clock.
+    static func renderer(root: URL) async throws -> SiteRenderer {
         let checked = await Builder(options: .init(root: root, now: now)).check()
         let site = try #require(checked.site)
-        return SiteRenderer(
+        return try await SiteRenderer.make(
             site: site, index: SiteIndex(site: site), status: SiteStatus(site: site),
-            theme: try #require(checked.theme), localization: try #require(checked.localization),
-            inliningSharedValues: inlining, directTemplateValues: directValues)
+            theme: try #require(checked.theme), localization: try #require(checked.localization))
     }
 }

@@ -247,8 +247,16 @@ public struct Builder: Sendable {
         var start = clock.now
         let index = SiteIndex(site: site)
         let status = SiteStatus(site: site)
-        let renderer = SiteRenderer(
-            site: site, index: index, status: status, theme: theme, localization: localization)
+        let renderer: SiteRenderer
+        do {
+            renderer = try await SiteRenderer.make(
+                site: site, index: index, status: status, theme: theme, localization: localization)
+        } catch {
+            _ = await prepared
+            writer.discard()
+            throw DiagnosticsError([Diagnostic(at: outputLocation, "build cancelled")])
+        }
+        let plan = RenderPlan(site: site, index: index)
         stages.append(StageTiming(name: Self.stageNames[2], duration: clock.now - start))
 
         progress(4, Self.stageNames[3])
@@ -260,7 +268,7 @@ public struct Builder: Sendable {
         }
         var written: Set<String> = []
         do {
-            let paths = try await parallelMap(renderer.jobs) { job in
+            let paths = try await parallelMap(plan.jobs) { job in
                 let files = try renderer.render(job)
                 try writer.write(files)
                 return files.map(\.path)
@@ -284,6 +292,7 @@ public struct Builder: Sendable {
             try writer.commit(keeping: written, leftovers: leftovers)
         }
         _ = consume renderer
+        _ = consume plan
         _ = consume index
         _ = consume status
         _ = consume site

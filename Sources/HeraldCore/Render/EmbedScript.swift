@@ -57,8 +57,7 @@ struct EmbedScript: Sendable {
             return Item(
                 id: "\(incident.slug)-\(latest?.anchor ?? "")",
                 title: incident.title,
-                status: Self.word(
-                    incident.maintenanceStatus(at: site.asOf) ?? latest?.status ?? incident.status, localization),
+                status: Self.word(incident.displayedStatus(at: site.asOf), localization),
                 time: Timestamp.iso8601(latest?.time ?? incident.started),
                 url: site.config.absoluteURL("incidents/\(incident.slug)/"),
                 components: incident.components.map(\.id),

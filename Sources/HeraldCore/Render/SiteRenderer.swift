@@ -1,29 +1,10 @@
 import Foundation
 
-/// Turns the site into output files. The work is split into independent jobs (one page, one
-/// component's feeds, ...) that the pipeline runs in parallel; each job only reads the shared
-/// site, index and status values.
+/// Turns the site into output files, one job of the render plan at a time (`RenderPlan`): the
+/// pages through the theme's templates, and the feeds, sitemap, API, badges and embed script
+/// through their generators. Jobs only read the shared site, index, status and views, so the
+/// pipeline runs them in parallel.
 public struct SiteRenderer: Sendable {
-    /// One independent piece of rendering.
-    public enum Job: Sendable, Hashable {
-        case index
-        case incident(Int)
-        case component(String)
-        case history
-        case month(String)
-        case notFound
-        case sitemap
-        /// The site-wide feeds, or one component's.
-        case feeds(component: String?)
-        case assets
-        /// The Statuspage-compatible API under `api/v2/`.
-        case api
-        /// `badge.svg` and every component's badge.
-        case badges
-        /// `embed.js`, `_headers` and `maintenance.ics`.
-        case embed
-    }
-
     /// How many days the index's recent history shows.
     public static let recentDays = 7
     /// How many incidents from before the uptime bars a component page lists; the history pages
@@ -42,91 +23,35 @@ public struct SiteRenderer: Sendable {
     let site: Site
     let index: SiteIndex
     let status: SiteStatus
-    private(set) var theme: Theme
-    /// The theme for the pages two folders deep (`pageRoot`) that link the site's feeds, nearly
-    /// all of a large site's (incidents and months), with the values of `page` that they all share
-    /// printed in: `{{page.root}}` alone is looked up hundreds of times on a month page. The few
-    /// other pages use `theme`.
-    private var deepPageTheme: Theme?
-    /// Every component's daily uptime, computed once.
-    let uptime: Uptime
+    let theme: Theme
     let localization: Localization
-    private let format: DisplayFormat
-    /// Every incident's duration as pages show it, keyed by whole minutes: formatted once for each
-    /// length that occurs, since a locale's duration format is slow and many incidents last alike.
-    private let durations: [Int: String]
-    /// "Times are shown in Europe/Berlin." for `page.timeZoneNote`.
-    private let timeZoneNote: String
+    let views: ViewFactory
     /// Every incident as the pages two folders deep (incident, component and month pages) show
     /// it, made once: formatting its times and duration is much of the cost of a view.
-    private var summaries: [IncidentView] = []
+    private let summaries: [IncidentView]
     /// Every incident's updates as its page's timeline shows them, made with the summaries so
     /// that each time is formatted once.
-    private var timelines: [[UpdateView]] = []
-    /// Each asset's path under `assets/` with `?v=` and a hash of its contents, so hosts may cache
-    /// assets forever and a changed asset still reaches readers at once.
-    private let assetVersions: [String: String]
-    /// The same paths keyed as templates name them in `page.assets` (`style_css`).
-    private let assetKeys: [String: String]
+    private let timelines: [[UpdateView]]
 
-    /// Creates a renderer.
+    /// Makes a renderer: the views of every incident on every core, and the values every page
+    /// shares (`site`, `status`, `built` and the theme's strings as `t`), converted once.
     ///
     /// - Parameter localization: The theme's words in the site's language; without it, pages
     ///   show each string's key.
-    public init(
+    /// - Throws: `CancellationError` when the build is cancelled.
+    public static func make(
         site: Site,
         index: SiteIndex,
         status: SiteStatus,
         theme: Theme,
         localization: Localization = Localization(language: "en", texts: [:])
-    ) {
-        self.init(
-            site: site, index: index, status: status, theme: theme, localization: localization,
-            inliningSharedValues: true, directTemplateValues: true)
-    }
-
-    /// Creates a renderer; tests turn `inliningSharedValues` off to compare the pages with and
-    /// without the shared values printed into the templates (see `Theme.sharing(_:inlining:)`),
-    /// and `directTemplateValues` off to compare with the views converted by the encoder alone
-    /// (see `DirectTemplateValue`).
-    init(
-        site: Site,
-        index: SiteIndex,
-        status: SiteStatus,
-        theme: Theme,
-        localization: Localization,
-        inliningSharedValues: Bool,
-        directTemplateValues: Bool = true
-    ) {
-        self.site = site
-        self.index = index
-        self.status = status
-        self.theme = theme
-        self.uptime = Uptime(site: site, index: index)
-        self.localization = localization
-        self.timeZoneNote = localization.format("times_shown_in", ["zone": site.config.timeZoneName])
-        let format = DisplayFormat(timeZone: site.config.timeZone, localization: localization)
-        self.format = format
-        let lengths = Array(Set(site.incidents.map { DisplayFormat.wholeMinutes($0.duration(now: site.asOf)) }))
-        self.durations = Dictionary(
-            uniqueKeysWithValues: zip(lengths, concurrentMap(lengths) { format.duration(minutes: $0) }))
-        let assetVersions = Dictionary(
-            theme.assets.map { ($0.path, "assets/\($0.path)?v=\(ContentHash.hex($0.data))") },
-            uniquingKeysWith: { first, _ in first }
-        )
-        self.assetVersions = assetVersions
-        // In the theme's order, which every build has alike, so that when two paths make the same
-        // key (`style.css`, `style-css`) the same one wins every time.
-        self.assetKeys = Dictionary(
-            theme.assets.compactMap { asset in assetVersions[asset.path].map { (Self.assetKey(asset.path), $0) } },
-            uniquingKeysWith: { first, _ in first })
-        let renderer = self
-        let views = concurrentMap(site.incidents) { incident in
-            let timeline = incident.updates.map(renderer.updateView)
-            return (renderer.incidentView(incident, root: Self.pageRoot, timeline: timeline), timeline)
+    ) async throws -> SiteRenderer {
+        let views = ViewFactory(
+            site: site, index: index, status: status, localization: localization, assets: theme.assets)
+        let made = try await parallelMap(site.incidents) { incident in
+            let timeline = incident.updates.map(views.updateView)
+            return (views.incidentView(incident, root: Self.pageRoot, timeline: timeline), timeline)
         }
-        self.summaries = views.map(\.0)
-        self.timelines = views.map(\.1)
         var shared =
             TemplateData.convert(
                 SharedContext(
@@ -143,42 +68,38 @@ public struct SiteRenderer: Sendable {
                         description: localization.string("indicator_\(status.indicator.rawValue)"),
                         isOperational: status.indicator == .none
                     ),
-                    built: timeView(site.asOf)
+                    built: views.timeView(site.asOf)
                 )
             ) as? TemplateObject ?? TemplateObject(values: [:])
         shared.values["t"] = TemplateObject(values: localization.templateStrings.mapValues(TemplateText.init))
-        self.theme = theme.sharing(shared, inlining: inliningSharedValues)
-        let view = TemplateData.convert(pageView(root: Self.pageRoot)) as? TemplateObject ?? TemplateObject(values: [:])
-        let sameAtDepth = TemplateObject(values: view.values.filter { PageView.sameAtOneDepth.contains($0.key) })
-        self.deepPageTheme = self.theme.sharing(shared, page: sameAtDepth, inlining: inliningSharedValues)
-        self.theme.convertsViewsDirectly = directTemplateValues
-        self.deepPageTheme?.convertsViewsDirectly = directTemplateValues
+        return SiteRenderer(
+            site: site, index: index, status: status, theme: theme.sharing(shared), localization: localization,
+            views: views, summaries: made.map(\.0), timelines: made.map(\.1))
+    }
+
+    private init(
+        site: Site, index: SiteIndex, status: SiteStatus, theme: Theme, localization: Localization,
+        views: ViewFactory, summaries: [IncidentView], timelines: [[UpdateView]]
+    ) {
+        self.site = site
+        self.index = index
+        self.status = status
+        self.theme = theme
+        self.localization = localization
+        self.views = views
+        self.summaries = summaries
+        self.timelines = timelines
     }
 
     /// The way from a page two folders deep (`incidents/<slug>/`, `components/<id>/`,
     /// `history/<month>/`) back to the site's root.
-    private static let pageRoot = "../../"
-
-    /// Every job of the build, in a fixed order: the jobs that cover many incidents (month pages,
-    /// the API, feeds, component pages) first and the one-incident pages last, so that the cores
-    /// finish together (`parallelMap` hands each core the next job not yet taken).
-    public var jobs: [Job] {
-        var jobs: [Job] = index.months.map { .month($0) }
-        jobs += [.api, .sitemap, .feeds(component: nil), .history, .index]
-        for component in site.config.components {
-            jobs.append(.component(component.id))
-            jobs.append(.feeds(component: component.id))
-        }
-        jobs += [.badges, .embed, .assets, .notFound]
-        jobs += site.incidents.indices.map { .incident($0) }
-        return jobs
-    }
+    static let pageRoot = "../../"
 
     /// Renders one job.
     ///
     /// - Returns: The files the job produces.
     /// - Throws: When a JSON feed cannot be encoded.
-    public func render(_ job: Job) throws -> [OutputFile] {
+    public func render(_ job: RenderPlan.Job) throws -> [OutputFile] {
         switch job {
         case .index:
             let content = indexContent()
@@ -221,13 +142,13 @@ public struct SiteRenderer: Sendable {
                 )
             ]
         case .sitemap:
-            return [OutputFile(path: "sitemap.xml", text: sitemap())]
+            return [OutputFile(path: "sitemap.xml", text: SitemapGenerator(site: site, index: index).xml())]
         case .feeds(let componentID):
-            return try feeds(for: componentID)
+            return try FeedGenerator(site: site, index: index, localization: localization).files(for: componentID)
         case .assets:
             return theme.assets.map { OutputFile(path: "assets/" + $0.path, data: Data($0.data)) }
         case .api:
-            return try StatuspageAPI(site: site, index: index, status: status, uptime: uptime).files()
+            return try StatuspageAPI(site: site, index: index, status: status, uptime: views.uptime).files()
         case .badges:
             let overall = Badge(
                 label: "status",
@@ -266,117 +187,22 @@ public struct SiteRenderer: Sendable {
         let depth = path.split(separator: "/").count - 1
         let root = root ?? (depth == 0 ? "./" : String(repeating: "../", count: depth))
         let directory = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
-        var view = pageView(root: root)
+        var view = views.pageView(root: root)
         view.title = title
         view.canonicalURL = site.config.absoluteURL(directory)
         view.isIndex = path == "index.html"
         view.isHistory = path.hasPrefix("history/")
         if let feeds { view.feeds = feeds }
         view.hasMaintenanceClock = maintenanceClock
-        let theme = root == Self.pageRoot && feeds == nil ? deepPageTheme ?? self.theme : self.theme
-        let html = theme.render(template, PageContext(page: view, content: content))
-        return OutputFile(path: path, text: Self.removingControlCharacters(html))
-    }
-
-    /// What every page with `root` shows alike in `page` (`PageView.sameAtOneDepth`); `page(...)`
-    /// sets the rest.
-    private func pageView(root: String) -> PageView {
-        PageView(
-            title: "",
-            description: site.config.description,
-            root: root,
-            canonicalURL: "",
-            isIndex: false,
-            isHistory: false,
-            feeds: siteFeedLinks(root: root),
-            assets: assetKeys.mapValues { root + $0 },
-            hasMaintenanceClock: false,
-            brand: brandView(root: root),
-            timeZoneNote: timeZoneNote
-        )
-    }
-
-    /// HTML forbids control characters other than tab and line breaks; a stray one in an incident
-    /// file is dropped rather than published.
-    static func removingControlCharacters(_ html: String) -> String {
-        guard containsControlCharacter(html.utf8) else { return html }
-        func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-            let value = scalar.value
-            return (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value)
-        }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: html.unicodeScalars.lazy.filter { !isForbidden($0) })
-        return String(result)
-    }
-
-    /// Whether `utf8` holds a C0 control other than tab and line breaks, DEL, or a C1 control
-    /// (U+0080 to U+009F, the bytes 0xC2 0x80 to 0xC2 0x9F). Pages almost never have one, and the
-    /// check reads every byte of the site, so it reads eight at a time: only a word with a byte
-    /// below 0x20 (line breaks, mostly), 0x7F or 0xC2 (which also starts `·`) is looked at byte
-    /// by byte.
-    static func containsControlCharacter(_ utf8: String.UTF8View) -> Bool {
-        if let found = utf8.withContiguousStorageIfAvailable(containsControlCharacter) { return found }
-        return Array(utf8).withUnsafeBufferPointer(containsControlCharacter)
-    }
-
-    private static func containsControlCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        func isControl(at index: Int) -> Bool {
-            let byte = bytes[index]
-            if byte < 0x20 { return byte != 0x09 && byte != 0x0A && byte != 0x0D }
-            if byte == 0x7F { return true }
-            return byte == 0xC2 && index + 1 < bytes.count && (0x80..<0xA0).contains(bytes[index + 1])
-        }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        // Whether any byte of `word` is below `limit` (at most 0x80), or is zero.
-        func hasByte(below limit: UInt8, _ word: UInt64) -> Bool {
-            (word &- ones &* UInt64(limit)) & ~word & highs != 0
-        }
-        var index = 0
-        let raw = UnsafeRawBufferPointer(bytes)
-        while index + 8 <= bytes.count {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            if hasByte(below: 0x20, word) || hasByte(below: 1, word ^ (ones &* 0x7F))
-                || hasByte(below: 1, word ^ (ones &* 0xC2))
-            {
-                for position in index..<index + 8 where isControl(at: position) { return true }
-            }
-            index += 8
-        }
-        for position in index..<bytes.count where isControl(at: position) { return true }
-        return false
-    }
-
-    /// The brand's stylesheet and logo URLs, when herald.yml sets a brand.
-    private func brandView(root: String) -> BrandView? {
-        guard let brand = site.config.brand else { return nil }
-        let logo = brand.logo.flatMap { assetVersions[Self.brandLogoPath(for: $0)] }
-        return BrandView(
-            color: brand.color ?? "",
-            stylesheet: assetVersions[Self.brandStylesheet].map { root + $0 },
-            logo: logo.map { root + $0 }
-        )
-    }
-
-    /// `style.css` → `style_css`: the key templates use in `page.assets`.
-    static func assetKey(_ path: String) -> String {
-        String(path.map { $0.isLetter || $0.isNumber ? $0 : "_" })
-    }
-
-    private func siteFeedLinks(root: String) -> FeedLinks {
-        FeedLinks(
-            title: site.config.title,
-            rss: root + "history.rss",
-            atom: root + "history.atom",
-            json: root + "feed.json"
-        )
+        let html = theme.render(template, page: view, content: content)
+        return OutputFile(path: path, text: ControlCharacters.removing(from: html))
     }
 
     private func indexContent() -> IndexContent {
-        let open = status.openIncidents.map { incidentView(site.incidents[$0], root: "./") }
+        let open = status.openIncidents.map { views.incidentView(site.incidents[$0], root: "./") }
         let groups = index.groups.map { group -> GroupView in
             let components = group.components.map {
-                componentView($0, root: "./", chartLinks: "components/\($0.id)/")
+                views.componentView($0, root: "./", chartLinks: "components/\($0.id)/")
             }
             let worst = group.components.map { status.status(of: $0.id) }.max() ?? .operational
             return GroupView(
@@ -384,12 +210,12 @@ public struct SiteRenderer: Sendable {
                 hasName: group.name != nil,
                 components: components,
                 status: worst.rawValue,
-                statusLabel: label(worst),
+                statusLabel: views.label(worst),
                 uptimeStartLabel: localization.format("uptime_days_ago", ["days": String(Uptime.dayCount)])
             )
         }
-        let active = status.activeMaintenance.map { incidentView(site.incidents[$0], root: "./") }
-        let upcoming = status.upcomingMaintenance.map { incidentView(site.incidents[$0], root: "./") }
+        let active = status.activeMaintenance.map { views.incidentView(site.incidents[$0], root: "./") }
+        let upcoming = status.upcomingMaintenance.map { views.incidentView(site.incidents[$0], root: "./") }
         return IndexContent(
             openIncidents: open,
             hasOpenIncidents: !open.isEmpty,
@@ -417,95 +243,20 @@ public struct SiteRenderer: Sendable {
             for day in start...min(end, today) { byDay[day, default: []].append(position) }
         }
         return (firstDay...today).reversed().map { day in
-            let incidents = (byDay[day] ?? []).map { incidentView(site.incidents[$0], root: "./") }
-            return DayView(date: dayView(day), incidents: incidents, isQuiet: incidents.isEmpty)
+            let incidents = (byDay[day] ?? []).map { views.incidentView(site.incidents[$0], root: "./") }
+            return DayView(date: views.dayView(day), incidents: incidents, isQuiet: incidents.isEmpty)
         }
-    }
-
-    /// A civil day (days since 1970-01-01): `2026-11-27` for `<time datetime>` and anchors, and
-    /// `Nov 27, 2026`.
-    private func dayView(_ day: Int) -> TimeView {
-        let (year, month, dayOfMonth) = CivilTime.civil(fromDays: day)
-        let iso = "\(Timestamp.pad(year, 4))-\(Timestamp.pad(month))-\(Timestamp.pad(dayOfMonth))"
-        return TimeView(iso: iso, text: format.day(year: year, month: month, day: dayOfMonth))
-    }
-
-    /// The uptime chart of a component: runs of alike days merged into one bar, each day with
-    /// incidents a bar of its own that links to `chartLinks#day-<date>`.
-    private func uptimeView(_ componentID: String, chartLinks: String) -> UptimeView {
-        let days = uptime.components[componentID]?.days.count ?? 0
-        let name = index.componentsByID[componentID]?.name ?? componentID
-        let count = ["days": String(days)]
-        var view = UptimeView(
-            percent: nil,
-            percent30: nil,
-            days: days,
-            figure: localization.format("uptime_over_days", count),
-            chartLabel: localization.format("uptime_chart_label", ["component": name, "days": String(days)]),
-            startLabel: localization.format("uptime_days_ago", count),
-            showsAxis: chartLinks.isEmpty,
-            last30Label: localization.format("uptime_last_days", ["days": "30"]),
-            lastDaysLabel: localization.format("uptime_last_days", count),
-            formula: localization.format("uptime_formula", ["zone": site.config.timeZoneName]),
-            bars: []
-        )
-        guard let component = uptime.components[componentID] else { return view }
-        var bars: [BarView] = []
-        var runStart: UptimeDay?
-        var runLength = 0
-        func closeRun() {
-            guard let first = runStart, runLength > 0 else { return }
-            let dates =
-                runLength == 1 ? dayView(first.day).text : format.dayRange(first.day, first.day + runLength - 1)
-            let words = localization.string(first.hasData ? "no_incidents" : "no_data")
-            bars.append(
-                BarView(
-                    status: first.hasData ? "operational" : "no_data",
-                    span: runLength,
-                    text: "\(dates): \(words)",
-                    hasLink: false,
-                    url: ""
-                )
-            )
-            runStart = nil
-            runLength = 0
-        }
-        for day in component.days {
-            if day.incidents.isEmpty {
-                if let first = runStart, first.hasData != day.hasData { closeRun() }
-                if runStart == nil { runStart = day }
-                runLength += 1
-                continue
-            }
-            closeRun()
-            let date = dayView(day.day)
-            let titles = day.incidents.map { site.incidents[$0].title }.joined(separator: "; ")
-            bars.append(
-                BarView(
-                    status: day.worst.rawValue,
-                    span: 1,
-                    text: "\(date.text): \(label(day.worst)). \(titles)",
-                    hasLink: true,
-                    url: "\(chartLinks)#day-\(date.iso)"
-                )
-            )
-        }
-        closeRun()
-        view.percent = component.ratio(lastDays: Uptime.dayCount).map(format.percent)
-        view.percent30 = component.ratio(lastDays: 30).map(format.percent)
-        view.bars = bars
-        return view
     }
 
     private func componentPage(_ component: Component) -> OutputFile {
         let root = Self.pageRoot
         let positions = index.incidentsByComponent[component.id] ?? []
         let open = positions.filter { site.incidents[$0].isOpen }
-        let days = uptime.components[component.id]?.days ?? []
+        let days = views.uptime.components[component.id]?.days ?? []
         let recent = days.reversed().filter { !$0.incidents.isEmpty }
         let recentDays = recent.map { day in
             DayView(
-                date: dayView(day.day),
+                date: views.dayView(day.day),
                 incidents: day.incidents.map { summaries[$0] },
                 isQuiet: false
             )
@@ -514,7 +265,7 @@ public struct SiteRenderer: Sendable {
         let allEarlier = positions.filter { site.incidents[$0].end(now: site.asOf) < chartStart }
         let earlier = Array(allEarlier.prefix(Self.earlierIncidentLimit))
         let content = ComponentContent(
-            component: componentView(component, root: root, chartLinks: ""),
+            component: views.componentView(component, root: root, chartLinks: ""),
             group: component.group,
             openIncidents: open.map { summaries[$0] },
             hasOpenIncidents: !open.isEmpty,
@@ -546,10 +297,10 @@ public struct SiteRenderer: Sendable {
             let year = String(key.prefix(4))
             let month = MonthView(
                 key: key,
-                label: format.monthLabel(key),
+                label: views.format.monthLabel(key),
                 url: "\(key)/",
                 count: index.incidentsByMonth[key]?.count ?? 0,
-                countLabel: format.incidentCount(index.incidentsByMonth[key]?.count ?? 0),
+                countLabel: views.format.incidentCount(index.incidentsByMonth[key]?.count ?? 0),
                 incidents: []
             )
             if years.last?.year == year {
@@ -566,14 +317,14 @@ public struct SiteRenderer: Sendable {
         let positions = index.incidentsByMonth[key] ?? []
         let month = MonthView(
             key: key,
-            label: format.monthLabel(key),
+            label: views.format.monthLabel(key),
             url: "\(root)history/\(key)/",
             count: positions.count,
-            countLabel: format.incidentCount(positions.count),
+            countLabel: views.format.incidentCount(positions.count),
             incidents: positions.map { summaries[$0] }
         )
         let position = index.months.firstIndex(of: key) ?? 0
-        let link = { (key: String) in LinkView(url: "\(root)history/\(key)/", text: format.monthLabel(key)) }
+        let link = { (key: String) in LinkView(url: "\(root)history/\(key)/", text: views.format.monthLabel(key)) }
         let newer = position > 0 ? link(index.months[position - 1]) : nil
         let older = position + 1 < index.months.count ? link(index.months[position + 1]) : nil
         return page(
@@ -593,157 +344,4 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    // MARK: Views
-
-    private func timeView(_ date: Date) -> TimeView {
-        TimeView(iso: Timestamp.iso8601(date), text: format.dateTime(date))
-    }
-
-    private func componentView(_ component: Component, root: String, chartLinks: String) -> ComponentView {
-        let current = status.status(of: component.id)
-        return ComponentView(
-            id: component.id,
-            name: component.name,
-            description: component.description,
-            hasDescription: !component.description.isEmpty,
-            url: "\(root)components/\(component.id)/",
-            status: current.rawValue,
-            statusLabel: label(current),
-            isOperational: current == .operational,
-            uptime: uptimeView(component.id, chartLinks: chartLinks)
-        )
-    }
-
-    private func updateView(_ update: IncidentUpdate) -> UpdateView {
-        UpdateView(
-            status: update.status.apiValue,
-            statusLabel: label(update.status),
-            anchor: update.anchor,
-            time: timeView(update.time),
-            bodyHTML: update.html
-        )
-    }
-
-    /// How long the incident lasted, or has lasted so far, as its views show it.
-    private func duration(of incident: Incident) -> String {
-        let minutes = DisplayFormat.wholeMinutes(incident.duration(now: site.asOf))
-        return durations[minutes] ?? format.duration(minutes: minutes)
-    }
-
-    private func label(_ status: ComponentStatus) -> String {
-        localization.string("component_status_\(status.rawValue)")
-    }
-
-    private func label(_ status: UpdateStatus) -> String {
-        localization.string("update_status_\(status.apiValue)")
-    }
-
-    /// An incident as lists show it, without its timeline.
-    ///
-    /// - Parameter timeline: The incident's update views, when they are made anyway: their
-    ///   formatted times are reused for the start, the resolution and the latest update.
-    private func incidentView(_ incident: Incident, root: String, timeline: [UpdateView] = []) -> IncidentView {
-        func time(_ date: Date) -> TimeView {
-            zip(incident.updates, timeline).first { $0.0.time == date }?.1.time ?? timeView(date)
-        }
-        let affected = incident.components.compactMap { affected -> AffectedView? in
-            guard let component = index.componentsByID[affected.id] else { return nil }
-            return AffectedView(
-                name: component.name,
-                url: "\(root)components/\(component.id)/",
-                status: affected.status.rawValue,
-                statusLabel: label(affected.status)
-            )
-        }
-        let statusWord =
-            incident.maintenanceStatus(at: site.asOf)
-            ?? (incident.isOpen ? incident.status : (incident.status == .postmortem ? .postmortem : .resolved))
-        return IncidentView(
-            slug: incident.slug,
-            title: incident.title,
-            url: "\(root)incidents/\(incident.slug)/",
-            impact: incident.impact.rawValue,
-            impactLabel: localization.string("impact_\(incident.impact.rawValue)"),
-            status: statusWord.apiValue,
-            statusLabel: label(statusWord),
-            isOpen: incident.isOpen,
-            started: time(incident.started),
-            resolved: incident.resolvedAt.map(time),
-            duration: duration(of: incident),
-            components: affected,
-            hasComponents: !affected.isEmpty,
-            componentIDs: incident.components.map(\.id).joined(separator: " "),
-            summaryHTML: incident.summaryHTML,
-            hasSummary: !incident.summaryHTML.isEmpty,
-            isMaintenance: incident.maintenance != nil,
-            window: incident.maintenance.map { WindowView(start: timeView($0.start), end: timeView($0.end)) },
-            latestUpdate: timeline.first ?? incident.latestUpdate.map(updateView),
-            updates: []
-        )
-    }
-
-    // MARK: Feeds and sitemap
-
-    private func feeds(for componentID: String?) throws -> [OutputFile] {
-        let folder: String
-        let feed: Feed
-        if let componentID, let component = index.componentsByID[componentID] {
-            folder = "components/\(component.id)/"
-            let entries = Feed.entries(
-                of: index.incidentsByComponent[component.id] ?? [],
-                in: site,
-                components: index.componentsByID,
-                localization: localization
-            )
-            feed = makeFeed(
-                title: "\(site.config.title): \(component.name)",
-                description: localization.format("component_feed_description", ["component": component.name]),
-                folder: folder,
-                entries: entries
-            )
-        } else {
-            folder = ""
-            let entries = Feed.entries(
-                of: Array(site.incidents.indices), in: site, components: index.componentsByID,
-                localization: localization)
-            feed = makeFeed(
-                title: site.config.title, description: site.config.description, folder: "", entries: entries)
-        }
-        return [
-            OutputFile(path: folder + "history.rss", text: feed.rss()),
-            OutputFile(path: folder + "history.atom", text: feed.atom()),
-            OutputFile(path: folder + "feed.json", data: try feed.json()),
-        ]
-    }
-
-    private func makeFeed(title: String, description: String, folder: String, entries: [Feed.Entry]) -> Feed {
-        Feed(
-            title: title,
-            description: description,
-            language: site.config.language,
-            homeURL: site.config.absoluteURL(folder),
-            rssURL: site.config.absoluteURL(folder + "history.rss"),
-            atomURL: site.config.absoluteURL(folder + "history.atom"),
-            jsonURL: site.config.absoluteURL(folder + "feed.json"),
-            updated: entries.first?.date ?? site.asOf,
-            entries: entries
-        )
-    }
-
-    private func sitemap() -> String {
-        var xml = XMLWriter()
-        xml.open("urlset", [("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")])
-        func url(_ path: String, modified: Date? = nil) {
-            xml.open("url")
-            xml.element("loc", site.config.absoluteURL(path))
-            if let modified { xml.element("lastmod", Timestamp.iso8601(modified)) }
-            xml.close()
-        }
-        url("")
-        url("history/")
-        for key in index.months { url("history/\(key)/") }
-        for component in site.config.components { url("components/\(component.id)/") }
-        for incident in site.incidents { url("incidents/\(incident.slug)/", modified: incident.updatedAt) }
-        return xml.finish()
-    }
 }

@@ -159,8 +159,6 @@ package struct StatuspageAPI: Sendable {
         }
         let created = incident.updates.last?.time ?? incident.started
         let maintenanceStatus = incident.maintenanceStatus(at: site.asOf)
-        let incidentStatus =
-            incident.isOpen ? incident.status.apiValue : (incident.status == .postmortem ? "postmortem" : "resolved")
         var resolved = incident.resolvedAt
         if maintenanceStatus == .completed || maintenanceStatus == .cancelled, let window = incident.maintenance {
             resolved = incident.updates.first { $0.status == .completed || $0.status == .cancelled }?.time ?? window.end
@@ -168,7 +166,7 @@ package struct StatuspageAPI: Sendable {
         return Incident(
             id: incident.slug,
             name: incident.title,
-            status: maintenanceStatus?.statuspageValue ?? incidentStatus,
+            status: incident.displayedStatus(at: site.asOf).statuspageValue,
             createdAt: Timestamp.iso8601Milliseconds(created),
             updatedAt: Timestamp.iso8601Milliseconds(incident.updatedAt),
             monitoringAt: incident.monitoringAt.map(Timestamp.iso8601Milliseconds),

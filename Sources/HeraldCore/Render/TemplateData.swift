@@ -1,11 +1,10 @@
 import Mustache
 
 /// Converts a view value into the objects, arrays, texts, numbers and booleans that
-/// swift-mustache reads, once, before rendering.
+/// swift-mustache reads, once, before rendering: the one way views become template values.
 ///
 /// swift-mustache looks up every `{{name}}` in a struct with a `Mirror`; on pages that list
-/// hundreds of incidents that reflection dominated the build, and so did converting the views
-/// with a `Mirror` of our own (dynamic casts of every value). The views are `Encodable` instead,
+/// hundreds of incidents that reflection dominated the build. The views are `Encodable` instead,
 /// and this small encoder walks their compiler-generated `encode(to:)`: no reflection and no
 /// casts. A nil optional is left out (synthesized conformances use `encodeIfPresent`), which
 /// Mustache treats as false and, like any missing name, looks up in the enclosing contexts.
@@ -16,62 +15,35 @@ import Mustache
 /// renders itself. Both behave in templates exactly as the dictionary and the string would,
 /// transforms such as `{{uppercased(title)}}` or `{{#sorted(page.assets)}}` included.
 enum TemplateData {
-    static func convert(_ value: some Encodable) -> any Sendable {
-        convert(value, watch: NameWatch())
-    }
-
-    /// Converts `value` and counts its values, at any depth, named like the values a theme may
-    /// print into its templates (see `Theme.sharing(_:page:inlining:)`): inside an object with
-    /// such a value, a template's `{{site.title}}` would find that value rather than the build's,
-    /// so a page with one must be rendered with the templates as written.
+    /// Converts `value`.
     ///
-    /// - Parameter directValues: Whether views that make their own values (`DirectTemplateValue`)
-    ///   do so; tests compare with the encoder's values.
-    static func convertCountingInlinedNames(_ value: some Encodable, directValues: Bool = true) -> (
-        value: any Sendable, names: InlinedNameCounts
-    ) {
-        let watch = NameWatch(usesDirectValues: directValues)
-        let converted = convert(value, watch: watch)
-        return (converted, watch.counts)
-    }
-
-    fileprivate static func convert(_ value: some Encodable, watch: NameWatch) -> any Sendable {
-        if watch.usesDirectValues, let view = value as? any DirectTemplateValue {
-            for name in view.namesFromData { watch.note(name) }
-            return view.templateValue
-        }
-        let encoder = TemplateValueEncoder(watch: watch)
+    /// - Parameter globals: The page's root values that no view has a property for (`t`, `site`,
+    ///   `built`, `page`; see `TemplateObject.globals`), given to every object made.
+    static func convert(_ value: some Encodable, globals: TemplateGlobals? = nil) -> any Sendable {
+        let encoder = TemplateValueEncoder(globals: globals)
         // The containers below never throw; a view's own `encode(to:)` would be a bug.
         try? value.encode(to: encoder)
         return encoder.value
     }
 }
 
-/// How many values of a converted value are named like the values a theme may inline.
-struct InlinedNameCounts: Equatable {
-    /// Values named `t`, `site` or `built`, the values every page shares.
-    var shared = 0
-    /// Values named `page`; a page's context has one of its own.
-    var page = 0
-}
+/// The names every object of a page answers when it has no value of its own by that name, as the
+/// page's root context would: `t`, `site`, `built` and `page`.
+///
+/// swift-mustache finds a name by asking each context from the innermost section outwards, with a
+/// dynamic cast per context; a month page looks `{{page.root}}` and `{{t.…}}` up hundreds of times
+/// from sections several levels deep, and those walks were a large part of a big build. Answering
+/// from the innermost object gives the same value as the walk, because no view type has a property
+/// by one of these names (`TemplateGlobals.names`), so no context between the innermost one and the
+/// root can hold another; debug builds assert it for every value converted with globals.
+final class TemplateGlobals: Sendable {
+    /// The names answered.
+    static let names: Set<String> = ["t", "site", "built", "page"]
+    let values: [String: any Sendable]
 
-/// Counts the names a conversion meets. Shared by the encoders of one `convert` call only.
-private final class NameWatch {
-    var counts = InlinedNameCounts()
-    /// Whether views that convert themselves (`DirectTemplateValue`) do so.
-    let usesDirectValues: Bool
-
-    init(usesDirectValues: Bool = true) {
-        self.usesDirectValues = usesDirectValues
-    }
-
-    func note(_ key: String) {
-        // Comparing a few short strings is cheaper than hashing the key for a set.
-        if Theme.inlinedRoots.contains(key) {
-            counts.shared += 1
-        } else if key == Theme.inlinedPage {
-            counts.page += 1
-        }
+    /// Takes the values of `root` named in `names`.
+    init(_ root: [String: any Sendable]) {
+        values = root.filter { Self.names.contains($0.key) }
     }
 }
 
@@ -79,29 +51,29 @@ private final class NameWatch {
 private final class TemplateValueEncoder: Encoder {
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
-    let watch: NameWatch
+    let globals: TemplateGlobals?
     fileprivate var keyed: KeyedBox?
     fileprivate var unkeyed: UnkeyedBox?
     fileprivate var single: (any Sendable)?
 
-    init(watch: NameWatch) {
-        self.watch = watch
+    init(globals: TemplateGlobals?) {
+        self.globals = globals
     }
 
     var value: any Sendable {
         if let keyed { return keyed.resolved }
         if let unkeyed { return unkeyed.resolved }
-        return single ?? TemplateObject(values: [:])
+        return single ?? TemplateObject(values: [:], globals: globals)
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        let box = keyed ?? KeyedBox(watch: watch)
+        let box = keyed ?? KeyedBox(globals: globals)
         keyed = box
         return KeyedEncodingContainer(KeyedContainer<Key>(box: box))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        let box = unkeyed ?? UnkeyedBox(watch: watch)
+        let box = unkeyed ?? UnkeyedBox(globals: globals)
         unkeyed = box
         return UnkeyedContainer(box: box)
     }
@@ -127,35 +99,38 @@ private enum NestedBox {
 
 /// A keyed container's values.
 private final class KeyedBox {
-    let watch: NameWatch
+    let globals: TemplateGlobals?
     var values: [String: any Sendable] = [:]
     var nested: [String: NestedBox] = [:]
 
-    init(watch: NameWatch) {
-        self.watch = watch
+    init(globals: TemplateGlobals?) {
+        self.globals = globals
     }
 
     /// Stores a value under `key`.
     func set(_ value: any Sendable, _ key: String) {
-        watch.note(key)
+        // A view property named like a global would hide the root's value in sections below it
+        // for Mustache, but not for `TemplateObject.child(named:)`; debug builds (the tests,
+        // which render every kind of page) stop here.
+        assert(globals == nil || !TemplateGlobals.names.contains(key), "a view property is named '\(key)'")
         values[key] = value
     }
 
     var resolved: TemplateObject {
         var values = values
         for (key, box) in nested { values[key] = box.resolved }
-        return TemplateObject(values: values)
+        return TemplateObject(values: values, globals: globals)
     }
 }
 
 /// An unkeyed container's values; a nested container's place holds `false` until it is resolved.
 private final class UnkeyedBox {
-    let watch: NameWatch
+    let globals: TemplateGlobals?
     var values: [any Sendable] = []
     var nested: [(position: Int, box: NestedBox)] = []
 
-    init(watch: NameWatch) {
-        self.watch = watch
+    init(globals: TemplateGlobals?) {
+        self.globals = globals
     }
 
     var resolved: [any Sendable] {
@@ -175,28 +150,26 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: Int, forKey key: Key) { box.set(value, key.stringValue) }
     mutating func encode(_ value: Double, forKey key: Key) { box.set(value, key.stringValue) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) {
-        box.set(TemplateData.convert(value, watch: box.watch), key.stringValue)
+        box.set(TemplateData.convert(value, globals: box.globals), key.stringValue)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type,
         forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
-        let nested = KeyedBox(watch: box.watch)
-        box.watch.note(key.stringValue)
+        let nested = KeyedBox(globals: box.globals)
         box.nested[key.stringValue] = .keyed(nested)
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let nested = UnkeyedBox(watch: box.watch)
-        box.watch.note(key.stringValue)
+        let nested = UnkeyedBox(globals: box.globals)
         box.nested[key.stringValue] = .unkeyed(nested)
         return UnkeyedContainer(box: nested)
     }
 
-    mutating func superEncoder() -> any Encoder { TemplateValueEncoder(watch: box.watch) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { TemplateValueEncoder(watch: box.watch) }
+    mutating func superEncoder() -> any Encoder { TemplateValueEncoder(globals: box.globals) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { TemplateValueEncoder(globals: box.globals) }
 }
 
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
@@ -209,25 +182,27 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: String) { box.values.append(TemplateText(value)) }
     mutating func encode(_ value: Int) { box.values.append(value) }
     mutating func encode(_ value: Double) { box.values.append(value) }
-    mutating func encode<T: Encodable>(_ value: T) { box.values.append(TemplateData.convert(value, watch: box.watch)) }
+    mutating func encode<T: Encodable>(_ value: T) {
+        box.values.append(TemplateData.convert(value, globals: box.globals))
+    }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type
     ) -> KeyedEncodingContainer<NestedKey> {
-        let nested = KeyedBox(watch: box.watch)
+        let nested = KeyedBox(globals: box.globals)
         box.nested.append((box.values.count, .keyed(nested)))
         box.values.append(false)
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let nested = UnkeyedBox(watch: box.watch)
+        let nested = UnkeyedBox(globals: box.globals)
         box.nested.append((box.values.count, .unkeyed(nested)))
         box.values.append(false)
         return UnkeyedContainer(box: nested)
     }
 
-    mutating func superEncoder() -> any Encoder { TemplateValueEncoder(watch: box.watch) }
+    mutating func superEncoder() -> any Encoder { TemplateValueEncoder(globals: box.globals) }
 }
 
 private struct SingleContainer: SingleValueEncodingContainer {
@@ -240,7 +215,7 @@ private struct SingleContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: Int) { encoder.single = value }
     mutating func encode(_ value: Double) { encoder.single = value }
     mutating func encode<T: Encodable>(_ value: T) {
-        encoder.single = TemplateData.convert(value, watch: encoder.watch)
+        encoder.single = TemplateData.convert(value, globals: encoder.globals)
     }
 }
 
@@ -250,10 +225,12 @@ private struct SingleContainer: SingleValueEncodingContainer {
 /// print its contents in an order that changes from run to run.
 struct TemplateObject: MustacheParent, MustacheTransformable, CustomStringConvertible, Sendable {
     var values: [String: any Sendable]
+    /// The page's root values it answers for names it has no value of its own by.
+    var globals: TemplateGlobals? = nil
 
     var description: String { "" }
 
-    func child(named name: String) -> Any? { values[name] }
+    func child(named name: String) -> Any? { values[name] ?? globals?.values[name] }
 
     /// `count`, `empty`, `enumerated` and `sorted`, as for a dictionary.
     func transform(_ name: String) -> Any? { values.transform(name) }

@@ -13,30 +13,8 @@ public struct Theme: Sendable {
     let library: MustacheLibrary
     /// The files copied to `assets/` in the output.
     public let assets: [AssetFile]
-    /// The template files, kept to print a build's shared values into them.
-    private let templates: [TemplateFile]
-    /// The values every page sees beside its own; see `sharing(_:page:inlining:)`.
+    /// The values every page sees beside its own; see `sharing(_:)`.
     private var shared = TemplateObject(values: [:])
-    /// The templates with the shared plain texts printed in, when `sharing(_:page:inlining:)`
-    /// could.
-    private var inlined: MustacheLibrary?
-    /// Whether `inlined` also has values of `page` printed in.
-    private var inlinesPage = false
-    /// Every template text parsed so far, the written and the inlined ones, so that a theme made
-    /// from this one by `sharing(_:page:inlining:)` parses only texts it has not seen.
-    private var parsed: [String: MustacheTemplate]
-    /// How many tags `inlined` no longer looks up.
-    private(set) var inlinedTagCount = 0
-    /// Whether pages' views make their own template values (`DirectTemplateValue`) instead of
-    /// going through the encoder; tests turn it off to compare.
-    var convertsViewsDirectly = true
-
-    /// The shared values whose plain texts `sharing(_:page:inlining:)` prints into the templates.
-    /// `status` is not among them: incidents and components have a `status` of their own.
-    static let inlinedRoots = ["t", "site", "built"]
-    /// The page's own values, some of which `sharing(_:page:inlining:)` prints in for pages that
-    /// have them alike.
-    static let inlinedPage = "page"
 
     /// Parses every template.
     ///
@@ -51,7 +29,6 @@ public struct Theme: Sendable {
     {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
-        var parsed: [String: MustacheTemplate] = [:]
         MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
         let names = Set(templates.map(\.name))
         for template in templates {
@@ -59,7 +36,6 @@ public struct Theme: Sendable {
                 let text = template.file.text
                 let value = try MustacheTemplate(string: HTMLEscaping.pragma + text)
                 library.register(value, named: template.name)
-                parsed[text] = value
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
                     template.file.diagnostic(
@@ -95,209 +71,30 @@ public struct Theme: Sendable {
         }
         diagnostics += loops(in: templates)
         guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }
-        return .success(Theme(library: library, assets: assets, templates: templates, parsed: parsed))
+        return .success(Theme(library: library, assets: assets))
     }
 
-    private init(
-        library: MustacheLibrary, assets: [AssetFile], templates: [TemplateFile], parsed: [String: MustacheTemplate]
-    ) {
+    private init(library: MustacheLibrary, assets: [AssetFile]) {
         self.library = library
         self.assets = assets
-        self.templates = templates
-        self.parsed = parsed
     }
 
     /// This theme rendering every page with `shared`'s values beside the page's own: the values
     /// every page has alike, such as the theme's strings as `t` (`{{t.view_history}}`), converted
     /// once per build rather than once per page. A name in both is the page's.
-    ///
-    /// With `inlining`, the plain texts of `t`, `site` and `built`, and those of `page` when it is
-    /// given, are also printed into a copy of the templates, as if the theme had `Status` where it
-    /// says `{{t.nav_status}}`. swift-mustache looks each name up through the stack of sections
-    /// around the tag, with dynamic casts, at a microsecond or two a name; the default incident
-    /// page has about 30 of these and a month page hundreds of `{{page.root}}`. The output is the
-    /// same either way:
-    /// - only `{{name}}`, `{{{name}}}` and `{{& name}}` tags are replaced, escaped as the tag would
-    ///   escape the value, and only with values that swift-mustache's parser reads as it read the
-    ///   tag (`canInline(_:)`), in templates whose tags the byte scan finds as the parser does
-    ///   (`bracesStandAlone(_:)`);
-    /// - nothing is inlined in a theme that changes delimiters or content types, or when a value
-    ///   inlined holds one named `t`, `site`, `built` or `page`;
-    /// - a page whose own values have one of these names, besides its own `page`, could hide the
-    ///   value inside a section, so it is rendered with the templates as written.
-    ///
-    /// - Parameter page: Values that every page rendered with the returned theme has in its own
-    ///   `page`, such as `page.root` for the pages at one depth. The caller promises they are the
-    ///   same there.
-    func sharing(_ shared: TemplateObject, page: TemplateObject? = nil, inlining: Bool = true) -> Theme {
+    func sharing(_ shared: TemplateObject) -> Theme {
         var theme = self
         theme.shared = shared
-        theme.inlined = nil
-        theme.inlinesPage = false
-        theme.inlinedTagCount = 0
-        var roots: [(name: String, object: TemplateObject)] = Self.inlinedRoots.compactMap { root in
-            (shared.values[root] as? TemplateObject).map { (root, $0) }
-        }
-        if let page { roots.append((Self.inlinedPage, page)) }
-        let values = Array(shared.values.values) + (page.map { [$0] } ?? [])
-        guard inlining, Self.canInline(templates: templates, values: values) else { return theme }
-        var constants: [String: String] = [:]
-        func collect(_ object: TemplateObject, prefix: String) {
-            for (key, value) in object.values {
-                switch value {
-                case let text as TemplateText where Self.canInline(text.text): constants[prefix + key] = text.text
-                case let nested as TemplateObject: collect(nested, prefix: prefix + key + ".")
-                default: break
-                }
-            }
-        }
-        for root in roots { collect(root.object, prefix: root.name + ".") }
-        let inlined = templates.map { Self.inline(constants, into: $0.file.text) }
-        // The new texts are parsed on every core: parsing is most of what inlining costs.
-        let unseen = Array(Set(inlined.filter { $0.count > 0 && theme.parsed[$0.text] == nil }.map(\.text)))
-        let newlyParsed = concurrentMap(unseen, minimumChunk: 1) {
-            try? MustacheTemplate(string: HTMLEscaping.pragma + $0)
-        }
-        for (text, value) in zip(unseen, newlyParsed) { theme.parsed[text] = value }
-        var library = MustacheLibrary()
-        for (template, (text, count)) in zip(templates, inlined) {
-            if count > 0, let value = theme.parsed[text] {
-                library.register(value, named: template.name)
-                theme.inlinedTagCount += count
-            } else if let value = theme.parsed[template.file.text] {
-                library.register(value, named: template.name)
-            }
-        }
-        theme.inlined = library
-        theme.inlinesPage = page != nil
         return theme
     }
 
-    /// Renders the template `name` with `context` and the shared values.
-    func render(_ name: String, _ context: some Encodable) -> String {
-        let (converted, names) = TemplateData.convertCountingInlinedNames(
-            context, directValues: convertsViewsDirectly)
-        var data = converted as? TemplateObject ?? TemplateObject(values: [:])
-        data.values.merge(shared.values) { own, _ in own }
-        let hidden = names.shared > 0 || (inlinesPage && names.page > 1)
-        let templates = hidden ? library : (inlined ?? library)
-        return templates.render(data, withTemplate: name) ?? ""
-    }
-
-    /// Whether the templates may have values printed in: none changes its delimiters, which the
-    /// scan in `inline` assumes, or its content type, which decides the escaping (a layout's would
-    /// apply to the blocks a page fills in); and none of `values` (the shared values and the
-    /// page's) holds a value named like an inlined one, which would hide it inside its section.
-    private static func canInline(templates: [TemplateFile], values: [any Sendable]) -> Bool {
-        func hasInlinedName(_ value: any Sendable) -> Bool {
-            switch value {
-            case let object as TemplateObject:
-                object.values.contains {
-                    inlinedRoots.contains($0.key) || $0.key == inlinedPage || hasInlinedName($0.value)
-                }
-            case let array as [any Sendable]:
-                array.contains(where: hasInlinedName)
-            default:
-                false
-            }
-        }
-        return !templates.contains { $0.file.text.contains("{{=") || $0.file.text.contains("{{%") }
-            && !values.contains(where: hasInlinedName)
-    }
-
-    /// Whether `text` can stand in a template for the tag that prints it, so that swift-mustache's
-    /// parser reads the template around it as before:
-    /// - it does not start with whitespace: at the start of a line inside a `{{$block}}`, leading
-    ///   spaces count as the line's indentation (and a blank value could make a neighbouring
-    ///   section tag stand alone on its line, which removes the line's break);
-    /// - it has no line break of any kind (`\n`, U+2028, ...): the parser splits text and decides
-    ///   which tags stand alone at line breaks;
-    /// - it has no braces, which could make or hide a tag;
-    /// - its first and last characters stay characters of their own beside a brace: a combining
-    ///   mark at its start, or a prepended character (such as U+0600) at its end, would join the
-    ///   template's `}` before it or `{` after it into one character, which the parser, comparing
-    ///   characters, no longer reads as part of a tag.
-    private static func canInline(_ text: String) -> Bool {
-        guard let first = text.first, !first.isWhitespace else { return false }
-        return !text.unicodeScalars.contains { $0 == "{" || $0 == "}" || Character($0).isNewline }
-            && ("}" + text).count == text.count + 1 && (text + "{").count == text.count + 1
-    }
-
-    /// Whether every `{` and `}` of `text` is a character of its own. The scan in `inline` reads
-    /// bytes and swift-mustache's parser reads characters; they find the same tags unless a brace
-    /// is joined to a neighbour, such as a combining mark after `}}` or U+0600 before `{{`. Only
-    /// a brace next to a non-ASCII byte can be joined, so only then are the characters counted.
-    static func bracesStandAlone(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        var joinable = false
-        for byte in text.utf8 {
-            let isBrace = byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
-            if (isBrace && previous >= 0x80)
-                || (byte >= 0x80 && (previous == UInt8(ascii: "{") || previous == UInt8(ascii: "}")))
-            {
-                joinable = true
-                break
-            }
-            previous = byte
-        }
-        guard joinable else { return true }
-        let braceBytes = text.utf8.count { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
-        return text.count { $0 == "{" || $0 == "}" } == braceBytes
-    }
-
-    /// `text` with each `{{name}}`, `{{{name}}}` and `{{& name}}` whose name is a key of
-    /// `constants` replaced by the value, escaped for `{{name}}`; and how many tags were replaced.
-    /// Tags are found as swift-mustache finds them: from each `{{` to the first `}}` after it; a
-    /// template where a brace is joined to a neighbouring character is left as it is.
-    static func inline(_ constants: [String: String], into text: String) -> (text: String, count: Int) {
-        guard bracesStandAlone(text) else { return (text, 0) }
-        let bytes = Array(text.utf8)
-        func find(_ byte: UInt8, twiceFrom start: Int) -> Int? {
-            var index = start
-            while index + 1 < bytes.count {
-                if bytes[index] == byte && bytes[index + 1] == byte { return index }
-                index += 1
-            }
-            return nil
-        }
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var count = 0
-        var copied = 0
-        var index = 0
-        while let open = find(UInt8(ascii: "{"), twiceFrom: index),
-            let close = find(UInt8(ascii: "}"), twiceFrom: open + 2)
-        {
-            var start = open + 2
-            var finish = close
-            var end = close + 2
-            var escapes = true
-            if start < finish, bytes[start] == UInt8(ascii: "{"), end < bytes.count, bytes[end] == UInt8(ascii: "}") {
-                start += 1
-                end += 1
-                escapes = false
-            } else if start < finish, bytes[start] == UInt8(ascii: "&") {
-                start += 1
-                escapes = false
-            }
-            while start < finish, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
-            while finish > start, bytes[finish - 1] == UInt8(ascii: " ") || bytes[finish - 1] == UInt8(ascii: "\t") {
-                finish -= 1
-            }
-            let name = bytes[start..<finish]
-            if !name.contains(UInt8(ascii: "\n")), !name.contains(UInt8(ascii: "\r")),
-                let value = constants[String(decoding: name, as: UTF8.self)]
-            {
-                result += bytes[copied..<open]
-                result += (escapes ? HTMLEscaping().escapeText(value) : value).utf8
-                copied = end
-                count += 1
-            }
-            index = end
-        }
-        guard count > 0 else { return (text, 0) }
-        result += bytes[copied...]
-        return (String(decoding: result, as: UTF8.self), count)
+    /// Renders the template `name` with the page's own values as `page`, its content as `content`,
+    /// and the shared values.
+    func render(_ name: String, page: some Encodable, content: some Encodable) -> String {
+        var root = shared.values
+        root["page"] = TemplateData.convert(page)
+        root["content"] = TemplateData.convert(content, globals: TemplateGlobals(root))
+        return library.render(TemplateObject(values: root), withTemplate: name) ?? ""
     }
 
     /// The escaping of every `{{value}}`: the same five characters as swift-mustache's own HTML

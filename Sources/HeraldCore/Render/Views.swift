@@ -2,12 +2,6 @@
 // README's theme reference lists them. Properties ending in `HTML` hold HTML rendered by
 // cmark-gfm in safe mode and are the only ones a template should print unescaped (`{{{...}}}`).
 
-/// The context every page is rendered with, beside the `SharedContext` and `t`.
-struct PageContext<Content: Sendable & Encodable>: Sendable, Encodable {
-    var page: PageView
-    var content: Content
-}
-
 /// What every page shows alike; converted for templates once per build.
 struct SharedContext: Sendable, Encodable {
     var site: SiteView

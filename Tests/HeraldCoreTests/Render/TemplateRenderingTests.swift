@@ -21,14 +21,15 @@ struct TemplateEscapingTests {
     }
 
     @Test func aThemeTemplateUsesItAndRendersTheSame() throws {
-        let file = SourceFile(path: "theme/templates/index.mustache", text: "<p title=\"{{v}}\">{{v}}</p>\n")
+        let file = SourceFile(
+            path: "theme/templates/index.mustache", text: "<p title=\"{{content.v}}\">{{content.v}}</p>\n")
         var templates = Theme.requiredTemplates.map {
             TemplateFile(name: $0, file: SourceFile(path: "theme/templates/\($0).mustache", text: ""))
         }
         templates[templates.firstIndex { $0.name == "index" }!] = TemplateFile(name: "index", file: file)
         let theme = try Theme.load(templates: templates, assets: [], themePath: "theme").get()
         struct Context: Encodable { var v: String }
-        let html = theme.render("index", Context(v: "<a href='x'>&\"</a>"))
+        let html = theme.render("index", page: Context(v: ""), content: Context(v: "<a href='x'>&\"</a>"))
         #expect(
             html
                 == "<p title=\"&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;\">&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;</p>\n"
@@ -69,7 +70,7 @@ struct TemplateEscapingTests {
         ("\u{1F}first and last\u{9F}", "first and last"),
     ])
     func pagesLoseControlCharactersOnly(_ html: String, _ expected: String) {
-        #expect(SiteRenderer.removingControlCharacters(html) == expected)
+        #expect(ControlCharacters.removing(from: html) == expected)
     }
 
     /// The check reads eight bytes at a time; it must find a control character at every offset,
@@ -90,7 +91,7 @@ struct TemplateEscapingTests {
                     let background = String(repeating: "a~ ", count: 12).prefix(length)
                     let text = String(background.prefix(position)) + insert + String(background.dropFirst(position))
                     #expect(
-                        SiteRenderer.containsControlCharacter(text.utf8) == reference(text), "\(text.debugDescription)")
+                        ControlCharacters.contains(text.utf8) == reference(text), "\(text.debugDescription)")
                     checked += reference(text) ? 1 : 0
                 }
             }

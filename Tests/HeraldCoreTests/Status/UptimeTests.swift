@@ -219,7 +219,7 @@ struct UptimeTests {
         #expect(Self.english.percent(ratio) == text)
     }
 
-    @Test func theIndexDrawsRunsOfQuietDaysAndLinksEachDayWithIncidents() throws {
+    @Test func theIndexDrawsRunsOfQuietDaysAndLinksEachDayWithIncidents() async throws {
         let (_, site) = Self.uptime(
             [Self.incident("a", .majorOutage, from: "2026-11-26T10:00:00Z", to: "2026-11-26T11:00:00Z")],
             now: "2026-11-27T09:00:00Z",
@@ -227,7 +227,7 @@ struct UptimeTests {
         )
         let sources = Self.sources
         let theme = try Theme.load(templates: sources.templates, assets: sources.assets, themePath: "theme").get()
-        let renderer = SiteRenderer(
+        let renderer = try await SiteRenderer.make(
             site: site, index: SiteIndex(site: site), status: SiteStatus(site: site), theme: theme,
             localization: Self.localization)
         let html = try #require(renderer.render(.index).first.map { String(decoding: $0.data, as: UTF8.self) })
