@@ -77,20 +77,6 @@ public struct SiteRenderer: Sendable {
             views: views, summaries: made.map(\.0), timelines: made.map(\.1))
     }
 
-    private init(
-        site: Site, index: SiteIndex, status: SiteStatus, theme: Theme, localization: Localization,
-        views: ViewFactory, summaries: [IncidentView], timelines: [[UpdateView]]
-    ) {
-        self.site = site
-        self.index = index
-        self.status = status
-        self.theme = theme
-        self.localization = localization
-        self.views = views
-        self.summaries = summaries
-        self.timelines = timelines
-    }
-
     /// The way from a page two folders deep (`incidents/<slug>/`, `components/<id>/`,
     /// `history/<month>/`) back to the site's root.
     static let pageRoot = "../../"
