@@ -61,90 +61,43 @@ struct Notify: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let root = site.rootURL
-        let now = try site.clock()
-        let checked = await Builder(options: .init(root: root, now: now, strict: site.strict)).check()
-        guard !checked.hasErrors, let current = checked.site else {
-            Console.printDiagnostics(checked.diagnostics)
-            Console.error(Console.summary(checked.diagnostics) + "; nothing was sent")
-            throw ExitCode.failure
-        }
-        let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let previous = PreviousState(since, workingDirectory: workingDirectory)
-        let transport = URLSessionTransport()
-        let requestTimeout = Duration.milliseconds(Int((timeout * 1000).rounded()))
-        let published: PublishedUpdates
-        do {
-            published = try await previous.load(
-                root: root, config: current.config, now: now, transport: transport, timeout: requestTimeout)
-        } catch {
-            Console.error("error: \(error.description)")
-            throw ExitCode.failure
-        }
-        let updates = published.newUpdates(in: UpdateNotice.all(in: current))
-        let targets = current.config.notify
-        print("\(updates.count) new update\(updates.count == 1 ? "" : "s") since \(previous)")
-        guard !targets.isEmpty else {
-            if !updates.isEmpty { print("herald.yml has no notify: targets; nothing was sent") }
-            return
-        }
-
-        let ledgerURL =
-            (ledger.map { URL(fileURLWithPath: $0, relativeTo: workingDirectory) }
-            ?? root.appendingPathComponent(DeliveryLedger.defaultPath)).standardizedFileURL
-        let options = Notifier.Options(
-            targets: targets,
-            environment: ProcessInfo.processInfo.environment,
-            ledger: ledgerURL,
+        let notify = NotifyRun(
+            root: site.rootURL,
+            now: try site.clock(),
+            strict: site.strict,
+            since: since,
+            workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+            ledgerPath: ledger,
             dryRun: dryRun,
-            retry: RetryPolicy(
-                attempts: retries + 1,
-                baseDelay: .milliseconds(Int((retryDelay * 1000).rounded())),
-                timeout: requestTimeout
-            ),
-            userAgent: "Herald/\(HeraldVersion.current)"
+            timeout: timeout,
+            retries: retries,
+            retryDelay: retryDelay,
+            environment: ProcessInfo.processInfo.environment,
+            version: HeraldVersion.current
         )
-        let notifier = Notifier(options: options, transport: transport)
-        if dryRun {
-            for target in targets {
-                if let problem = notifier.urlProblem(for: target) { print("note: \(target.id): \(problem)") }
-            }
-        }
-        let report: Notifier.Report
-        do {
-            report = try await notifier.run(updates: updates, context: NotifyContext(site: current)) { line in
-                Console.error(line)
-            }
+        let summary: NotifyRun.Summary
+        do throws(NotifyError) {
+            summary = try await notify.run(progress: Console.write)
+        } catch .invalidSite(let diagnostics) {
+            Console.printDiagnostics(diagnostics)
+            Console.error(Console.summary(diagnostics) + "; nothing was sent")
+            throw ExitCode.failure
         } catch {
             Console.error("error: \(error.description)")
             throw ExitCode.failure
         }
-        let kinds = Dictionary(targets.map { ($0.id, $0.kind.rawValue) }, uniquingKeysWith: { a, _ in a })
-        for delivery in report.deliveries {
-            let target = "\(delivery.target) (\(kinds[delivery.target] ?? ""))"
-            switch delivery.outcome {
-            case .sent(let attempts):
-                print("sent \(delivery.update) to \(target)" + (attempts > 1 ? " after \(attempts) attempts" : ""))
-            case .alreadyDelivered:
-                print("skipped \(delivery.update) for \(target): already delivered")
-            case .wouldSend(let body):
-                print("would send \(delivery.update) to \(target):\n\(body)", terminator: "")
-            case .failed(let reason):
-                Console.error("error: \(delivery.update) was not sent to \(target): \(reason)")
-            case .notAttempted:
-                Console.error("error: \(delivery.update) was not sent to \(target): an earlier update failed")
-            }
-        }
-        if dryRun {
-            print("dry run: nothing was sent and the ledger is unchanged")
+        summary.lines.forEach(Console.write)
+        guard summary.succeeded else { throw ExitCode.failure }
+    }
+}
+
+extension Console {
+    /// Prints a line of `herald notify` as it is: its text ends in its own newline.
+    fileprivate static func write(_ line: NotifyRun.Line) {
+        if line.isError {
+            FileHandle.standardError.write(Data(line.text.utf8))
         } else {
-            print("\(report.sentCount) message\(report.sentCount == 1 ? "" : "s") sent; ledger \(ledgerURL.path)")
-        }
-        guard report.succeeded else {
-            Console.error(
-                "\(report.failures.count) notify target\(report.failures.count == 1 ? "" : "s") failed; run notify again to retry them"
-            )
-            throw ExitCode.failure
+            print(line.text, terminator: "")
         }
     }
 }

@@ -38,6 +38,9 @@ public struct PublishedUpdates: Sendable, Equatable {
 
     /// The updates of a previous build's API files.
     ///
+    /// Only the ids, the incidents' `created_at` and the page's `updated_at` are read, so that a
+    /// file without the other keys (another Statuspage-compatible tool's) reads too.
+    ///
     /// - Parameters:
     ///   - incidents: The bytes of `api/v2/incidents.json`.
     ///   - maintenances: The bytes of `api/v2/scheduled-maintenances.json`, if it could be read.
@@ -45,31 +48,6 @@ public struct PublishedUpdates: Sendable, Equatable {
     /// - Throws: `NotifyError.unreadablePrevious` when a file is not the API's JSON.
     public init(incidentsJSON incidents: Data, maintenancesJSON maintenances: Data?, source: String) throws(NotifyError)
     {
-        struct Update: Decodable {
-            var id: String
-        }
-        struct Incident: Decodable {
-            var id: String
-            var createdAt: String?
-            var incidentUpdates: [Update]
-            enum CodingKeys: String, CodingKey {
-                case id
-                case createdAt = "created_at"
-                case incidentUpdates = "incident_updates"
-            }
-        }
-        struct Page: Decodable {
-            var updatedAt: String?
-            enum CodingKeys: String, CodingKey { case updatedAt = "updated_at" }
-        }
-        struct IncidentsFile: Decodable {
-            var page: Page?
-            var incidents: [Incident]
-        }
-        struct MaintenancesFile: Decodable {
-            var scheduledMaintenances: [Incident]
-            enum CodingKeys: String, CodingKey { case scheduledMaintenances = "scheduled_maintenances" }
-        }
         let decoder = JSONDecoder()
         let file: IncidentsFile
         do {
@@ -86,10 +64,10 @@ public struct PublishedUpdates: Sendable, Equatable {
         if let maintenances, let decoded = try? decoder.decode(MaintenancesFile.self, from: maintenances) {
             listed += decoded.scheduledMaintenances
         } else {
-            cutoff = file.page?.updatedAt.flatMap(Self.date) ?? .distantFuture
+            cutoff = file.pageUpdatedAt.flatMap(Self.date) ?? .distantFuture
         }
         self.init(
-            ids: Set(listed.flatMap { $0.incidentUpdates.map(\.id) }),
+            ids: Set(listed.flatMap(\.updateIDs)),
             incidentIDs: Set(listed.map(\.id)),
             incidentHorizon: horizon,
             maintenanceCutoff: cutoff
@@ -124,5 +102,65 @@ public struct PublishedUpdates: Sendable, Equatable {
     /// The updates of `current` that are new, oldest first.
     public func newUpdates(in current: [UpdateNotice]) -> [UpdateNotice] {
         current.filter { !contains($0) }
+    }
+}
+
+extension PublishedUpdates {
+    // What notify reads of a previous `incidents.json` or `scheduled-maintenances.json`, under the
+    // API's own keys (`StatuspageAPI`'s `CodingKeys`) rather than as whole `StatuspageAPI.Incident`s:
+    // those need every key Herald writes, and an older build's file or another tool's may lack keys
+    // that notify does not use.
+
+    /// The keys of an API file's top level (named as synthesized keys are, so that a decoding error
+    /// reads the same).
+    private enum CodingKeys: String, CodingKey {
+        case page, incidents
+        case scheduledMaintenances = "scheduled_maintenances"
+    }
+
+    /// `incidents.json`: the incidents, and the page's `updated_at` when it has one.
+    private struct IncidentsFile: Decodable {
+        var incidents: [Listed]
+        var pageUpdatedAt: String?
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            incidents = try container.decode([Listed].self, forKey: .incidents)
+            if container.contains(.page), try !container.decodeNil(forKey: .page) {
+                let page = try container.nestedContainer(keyedBy: StatuspageAPI.Page.CodingKeys.self, forKey: .page)
+                pageUpdatedAt = try page.decodeIfPresent(String.self, forKey: .updatedAt)
+            }
+        }
+    }
+
+    /// `scheduled-maintenances.json`: the maintenances.
+    private struct MaintenancesFile: Decodable {
+        var scheduledMaintenances: [Listed]
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            scheduledMaintenances = try container.decode([Listed].self, forKey: .scheduledMaintenances)
+        }
+    }
+
+    /// An incident or maintenance a previous file lists: its id, when it was created and its
+    /// updates' ids.
+    private struct Listed: Decodable {
+        var id: String
+        var createdAt: String?
+        var updateIDs: [String]
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: StatuspageAPI.Incident.CodingKeys.self)
+            id = try container.decode(String.self, forKey: .id)
+            createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
+            var updates = try container.nestedUnkeyedContainer(forKey: .incidentUpdates)
+            var ids: [String] = []
+            while !updates.isAtEnd {
+                let update = try updates.nestedContainer(keyedBy: StatuspageAPI.IncidentUpdate.CodingKeys.self)
+                ids.append(try update.decode(String.self, forKey: .id))
+            }
+            updateIDs = ids
+        }
     }
 }

@@ -13,7 +13,7 @@ extension StatuspageAPI {
         package var timeZone: String
         package var updatedAt: String
 
-        enum CodingKeys: String, CodingKey {
+        package enum CodingKeys: String, CodingKey {
             case id, name, url
             case timeZone = "time_zone"
             case updatedAt = "updated_at"
@@ -108,7 +108,7 @@ extension StatuspageAPI {
         package var displayAt: String
         @Nullable package var affectedComponents: [AffectedComponent]?
 
-        enum CodingKeys: String, CodingKey {
+        package enum CodingKeys: String, CodingKey {
             case id, status, body
             case incidentID = "incident_id"
             case createdAt = "created_at"
@@ -137,7 +137,7 @@ extension StatuspageAPI {
         package var scheduledFor: String?
         package var scheduledUntil: String?
 
-        enum CodingKeys: String, CodingKey {
+        package enum CodingKeys: String, CodingKey {
             case id, name, status, impact, shortlink, components
             case scheduledFor = "scheduled_for"
             case scheduledUntil = "scheduled_until"
