@@ -30,12 +30,12 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("Load \(size) incidents") { benchmark in
             let root = try Corpus.folder(size: size)
             for _ in benchmark.scaledIterations {
-                blackHole(try SourceLoader(root: root).load())
+                blackHole(try await SourceLoader(root: root).load())
             }
         }
 
         Benchmark("Parse \(size) incidents") { benchmark in
-            let sources = try SourceLoader(root: try Corpus.folder(size: size)).load()
+            let sources = try await SourceLoader(root: try Corpus.folder(size: size)).load()
             let config = try ConfigParser().parse(sources.config).get()
             let parser = IncidentParser(config: config, now: now)
             benchmark.startMeasurement()
@@ -45,7 +45,7 @@ let benchmarks: @Sendable () -> Void = {
         }
 
         Benchmark("Model and status \(size) incidents") { benchmark in
-            let site = try Corpus.site(size: size, now: now)
+            let site = try await Corpus.site(size: size, now: now)
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {
                 blackHole(SiteIndex(site: site))
@@ -55,8 +55,8 @@ let benchmarks: @Sendable () -> Void = {
 
         Benchmark("Render \(size) incidents") { benchmark in
             let root = try Corpus.folder(size: size)
-            let site = try Corpus.site(size: size, now: now)
-            let sources = try SourceLoader(root: root).load()
+            let site = try await Corpus.site(size: size, now: now)
+            let sources = try await SourceLoader(root: root).load()
             let theme = try Theme.load(templates: sources.templates, assets: sources.assets, themePath: "theme").get()
             guard let localization = Localization.load(language: "en", files: sources.locales).localization else {
                 throw CocoaError(.fileReadCorruptFile)
@@ -72,8 +72,8 @@ let benchmarks: @Sendable () -> Void = {
 
         Benchmark("Write \(size) incidents") { benchmark in
             let root = try Corpus.folder(size: size)
-            let site = try Corpus.site(size: size, now: now)
-            let sources = try SourceLoader(root: root).load()
+            let site = try await Corpus.site(size: size, now: now)
+            let sources = try await SourceLoader(root: root).load()
             let theme = try Theme.load(templates: sources.templates, assets: sources.assets, themePath: "theme").get()
             guard let localization = Localization.load(language: "en", files: sources.locales).localization else {
                 throw CocoaError(.fileReadCorruptFile)
@@ -110,8 +110,8 @@ enum Corpus {
         return folder
     }
 
-    static func site(size: Int, now: Date) throws -> Site {
-        let sources = try SourceLoader(root: try folder(size: size)).load()
+    static func site(size: Int, now: Date) async throws -> Site {
+        let sources = try await SourceLoader(root: try folder(size: size)).load()
         let config = try ConfigParser().parse(sources.config).get()
         let parser = IncidentParser(config: config, now: now)
         return Site(config: config, incidents: sources.incidents.compactMap { parser.parse($0).incident }, now: now)

@@ -1,15 +1,15 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Reads a site's files: `herald.yml`, `incidents/**/*.md`, and the theme, which is the built-in
 /// theme overridden file by file by the site's `theme/` folder, if it has one.
 ///
 /// Paths are sorted so that every later stage sees the same order on every machine. Files that
 /// cannot be trusted are refused with a diagnostic: text that is not UTF-8 or contains NUL bytes,
 /// files over `maximumFileSize`, and symbolic links that lead outside the site's root.
+///
+/// The loader answers every question about the file system that a build asks, including what
+/// is at the paths herald.yml names (`siteFolder(theme:logo:)`); the later stages only check
+/// its answers. Its raw system calls are in `Support/POSIX.swift`.
 public struct SourceLoader: Sendable {
     /// The largest incident or config file accepted, in bytes.
     public static let maximumFileSize = 1 << 20
@@ -31,20 +31,23 @@ public struct SourceLoader: Sendable {
     /// Reads every input file.
     ///
     /// - Returns: The sources.
-    /// - Throws: `DiagnosticsError` listing every file that could not be read.
-    public func load() throws(DiagnosticsError) -> SiteSources {
-        var diagnostics: [Diagnostic] = []
-        let sources = load(diagnostics: &diagnostics)
-        guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
-        return sources
+    /// - Throws: `DiagnosticsError` listing every file that could not be read, or
+    ///   `CancellationError` when the task is cancelled.
+    public func load() async throws -> SiteSources {
+        let loaded = try await loadReadable()
+        guard loaded.diagnostics.isEmpty else { throw DiagnosticsError(loaded.diagnostics) }
+        return loaded.sources
     }
 
-    /// Reads every input file that can be read, so that the rest can still be checked.
+    /// Reads every input file that can be read, so that the rest can still be checked. The
+    /// incident files are read on every core (`parallelMap`).
     ///
-    /// - Parameter diagnostics: Gets every file that could not be read, and a missing
-    ///   `herald.yml` (whose source is then empty).
-    /// - Returns: The sources that were read.
-    public func load(diagnostics: inout [Diagnostic]) -> SiteSources {
+    /// - Returns: The sources that were read, and a diagnostic for every file that could not be
+    ///   read and for a missing `herald.yml` (whose source is then empty).
+    /// - Throws: Only `CancellationError`, when the task is cancelled while the incident files are
+    ///   read.
+    public func loadReadable() async throws -> (sources: SiteSources, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         let configURL = root.appendingPathComponent("herald.yml")
         var config = SourceFile(path: "herald.yml", text: "")
         if FileManager.default.fileExists(atPath: configURL.path) {
@@ -60,17 +63,58 @@ public struct SourceLoader: Sendable {
 
         let incidentsURL = root.appendingPathComponent("incidents")
         let incidentURLs = files(under: incidentsURL, diagnostics: &diagnostics).filter { $0.pathExtension == "md" }
-        let incidents = readTexts(incidentURLs, diagnostics: &diagnostics)
+        let incidents = try await readTexts(incidentURLs)
+        diagnostics += incidents.diagnostics
 
         let builtIn = ThemeFiles.builtIn
         let sources = SiteSources(
             config: config,
-            incidents: incidents,
+            incidents: incidents.files,
             templates: builtIn.templates,
             assets: builtIn.assets,
             locales: builtIn.locales
         )
-        return sources.overridden(by: themeFiles(in: themeDirectory, diagnostics: &diagnostics))
+        let theme = themeFiles(in: themeDirectory, diagnostics: &diagnostics)
+        return (sources.overridden(by: theme), diagnostics)
+    }
+
+    /// What is at the folder and the file herald.yml names, and the languages the theme has, for
+    /// the config parser to check (`ConfigParser.namedPaths(in:)` reads the paths).
+    ///
+    /// - Parameters:
+    ///   - theme: herald.yml's `theme:` folder, relative to the root.
+    ///   - logo: The brand's `logo:` file, relative to the root.
+    /// - Returns: What is at each path (a path whose symbolic links lead outside the root is
+    ///   `outside`), and the languages with a `locales/<tag>.yml` in the built-in theme, the
+    ///   site's theme folder and the `theme:` folder.
+    public func siteFolder(theme: String?, logo: String?) -> SiteFolder {
+        var entries: [String: SiteFolder.Entry] = [:]
+        for path in [theme, logo].compactMap({ $0 }) {
+            entries[path] = entry(at: path)
+        }
+        var localeFolders = [themeDirectory.appendingPathComponent("locales")]
+        if let theme, entries[theme] == .folder {
+            localeFolders.append(root.appendingPathComponent(theme).appendingPathComponent("locales"))
+        }
+        var languages = Set(ThemeFiles.builtInLanguages)
+        for folder in localeFolders {
+            for entry in DirectoryEntry.list(folder.path)
+            where entry.name.hasSuffix(".yml") && !entry.name.hasPrefix(".") {
+                languages.insert(String(entry.name.dropLast(".yml".count)))
+            }
+        }
+        return SiteFolder(entries: entries, languages: languages.sorted())
+    }
+
+    /// What is at `path` (relative to the root), following symbolic links.
+    private func entry(at path: String) -> SiteFolder.Entry {
+        let url = root.appendingPathComponent(path)
+        let rootPath = root.resolvingSymlinksInPath().path
+        let resolved = url.resolvingSymlinksInPath().path
+        guard resolved.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/") else { return .outside }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return .missing }
+        return isDirectory.boolValue ? .folder : .file
     }
 
     /// Reads an override theme folder (`theme:` in herald.yml), whose files replace the default
@@ -188,7 +232,7 @@ public struct SourceLoader: Sendable {
                     }
                 case .other:
                     // Listed like a file, so that only a name the build reads is refused (when
-                    // it is read: `contents(ofFile:limit:)` opens without waiting and checks).
+                    // it is read: `POSIX.readFile(_:limit:)` opens without waiting and checks).
                     result.append((folderPath + "/" + entry.name, url))
                 }
             }
@@ -212,14 +256,15 @@ public struct SourceLoader: Sendable {
 
     /// Reads text files on every core, in order. The files are already in the page cache on a
     /// rebuild, so the time goes into system calls and checking the UTF-8, which run in parallel.
-    private func readTexts(_ urls: [URL], diagnostics: inout [Diagnostic]) -> [SourceFile] {
-        let results = concurrentMap(urls) { url in
+    ///
+    /// - Throws: Only `CancellationError`: an unreadable file is a diagnostic.
+    private func readTexts(_ urls: [URL]) async throws -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+        let results = try await parallelMap(urls) { url in
             var found: [Diagnostic] = []
             let file = readText(url, diagnostics: &found)
             return (file: file, diagnostics: found)
         }
-        diagnostics += results.flatMap(\.diagnostics)
-        return results.compactMap(\.file)
+        return (results.compactMap(\.file), results.flatMap(\.diagnostics))
     }
 
     private func readBytes(_ url: URL, limit: Int, diagnostics: inout [Diagnostic]) -> [UInt8]? {
@@ -228,7 +273,7 @@ public struct SourceLoader: Sendable {
 
     /// Reads `url`, whose path relative to the root (for diagnostics) is `path`.
     private func readBytes(_ url: URL, path: String, limit: Int, diagnostics: inout [Diagnostic]) -> [UInt8]? {
-        switch Self.contents(ofFile: url.path, limit: limit) {
+        switch POSIX.readFile(url.path, limit: limit) {
         case .bytes(let bytes):
             return bytes
         case .tooLarge(let size):
@@ -245,64 +290,14 @@ public struct SourceLoader: Sendable {
         return nil
     }
 
-    private enum FileContents {
-        case bytes([UInt8])
-        /// Over the limit; the size as far as it was read.
-        case tooLarge(Int)
-        /// A pipe, socket or device (reading a pipe would wait for a writer).
-        case notAPlainFile
-        /// Missing, a folder, or failing to read.
-        case unreadable
-    }
-
-    /// Reads a plain file with one `open` and, for a file that does not grow meanwhile, two
-    /// `read`s (the second sees its end), without Foundation's `Data` and a copy out of it.
-    private static func contents(ofFile path: String, limit: Int) -> FileContents {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return .unreadable }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .unreadable }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: return .unreadable
-        default: return .notAPlainFile
-        }
-        if Int(info.st_size) > limit { return .tooLarge(Int(info.st_size)) }
-        var bytes: [UInt8] = []
-        var chunk = Int(info.st_size) + 1
-        while true {
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: chunk))
-            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + start, chunk) }
-            if count < 0, errno == EINTR {
-                bytes.removeLast(chunk)
-                continue
-            }
-            guard count >= 0 else { return .unreadable }
-            bytes.removeLast(chunk - count)
-            if count == 0 { return .bytes(bytes) }
-            if bytes.count > limit { return .tooLarge(bytes.count) }
-            chunk = 1 << 16
-        }
-    }
-
-    /// The position of the first `byte` in `bytes`, found with `memchr`.
-    private static func firstIndex(of byte: UInt8, in bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress, let found = memchr(base, Int32(byte), raw.count) else { return nil }
-            return base.distance(to: UnsafeRawPointer(found))
-        }
-    }
-
     private func readText(_ url: URL, diagnostics: inout [Diagnostic]) -> SourceFile? {
         let path = relativePath(of: url)
         guard var bytes = readBytes(url, path: path, limit: Self.maximumFileSize, diagnostics: &diagnostics) else {
             return nil
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if Self.firstIndex(of: 0x0D, in: bytes) != nil { bytes = Self.withoutCarriageReturnsBeforeLineFeeds(bytes) }
-        if let nul = Self.firstIndex(of: 0, in: bytes) {
+        if POSIX.firstIndex(of: 0x0D, in: bytes) != nil { bytes = Self.withoutCarriageReturnsBeforeLineFeeds(bytes) }
+        if let nul = POSIX.firstIndex(of: 0, in: bytes) {
             let line = bytes[..<nul].count(where: { $0 == 0x0A }) + 1
             diagnostics.append(
                 Diagnostic(at: SourceLocation(path: path, line: line), "file contains a NUL byte; is it a binary file?")

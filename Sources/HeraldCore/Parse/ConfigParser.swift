@@ -32,16 +32,33 @@ public struct ConfigParser: Sendable {
     /// The logo file types a brand may use.
     public static let logoExtensions = ["svg", "png", "webp", "jpg", "jpeg", "gif"]
 
-    /// The site's root folder, when the parser may look at the file system: then the `theme`
-    /// folder, the brand logo and the `language` (a file in the themes' `locales/`) are checked.
-    let root: URL?
+    /// What the loader found in the site's folder: with it, the `theme` folder, the brand logo
+    /// and the `language` (a file in the themes' `locales/`) are checked against it. The parser
+    /// itself never looks at the file system.
+    let folder: SiteFolder?
 
     /// Creates a parser.
     ///
-    /// - Parameter root: The site's folder; without it, paths and languages are only checked
-    ///   for their form.
-    public init(root: URL? = nil) {
-        self.root = root?.standardizedFileURL
+    /// - Parameter folder: The loader's answers for the site's folder
+    ///   (`SourceLoader.siteFolder(theme:logo:)`, given `namedPaths(in:)`); without them, paths
+    ///   and languages are only checked for their form.
+    public init(folder: SiteFolder? = nil) {
+        self.folder = folder
+    }
+
+    /// The folder (`theme:`) and the file (the brand's `logo:`) herald.yml names, read as
+    /// `check(_:)` reads them, when their form is valid: the loader looks them up before the
+    /// parser checks them (`SourceLoader.siteFolder(theme:logo:)`). Nil for a value that is
+    /// missing or that the parser refuses by its form alone.
+    public static func namedPaths(in file: SourceFile) -> (theme: String?, logo: String?) {
+        var reader = YAMLReader(file: file)
+        guard let root = reader.compose(file.text),
+            let fields = reader.fields(of: root, named: "herald.yml", allowed: keys)
+        else { return (nil, nil) }
+        let theme = fields["theme"].flatMap { reader.string($0.value, field: "theme") }.flatMap(relativePath)
+        let brand = fields["brand"].flatMap { reader.fields(of: $0.value, named: "brand", allowed: brandKeys) }
+        let logo = brand?["logo"].flatMap { reader.string($0.value, field: "logo") }.flatMap(relativePath)
+        return (theme, logo)
     }
 
     /// Parses the configuration file.
@@ -116,7 +133,7 @@ public struct ConfigParser: Sendable {
         // Whether the theme has the language can be known only when `theme:` names a usable
         // folder (or is absent); every other problem of the file is reported beside it.
         if let node = fields["language"]?.value, isLanguageTag, fields["theme"] == nil || theme != nil {
-            checkLanguage(language, at: node, theme: theme, reader: &reader)
+            checkLanguage(language, at: node, reader: &reader)
         }
 
         var components: [Component] = []
@@ -151,25 +168,10 @@ public struct ConfigParser: Sendable {
         )
     }
 
-    /// The languages the built-in theme, the site's `theme/` and the override folder have a
-    /// `locales/<tag>.yml` for.
-    func availableLanguages(theme: String?) -> [String] {
-        guard let root else { return [] }
-        var folders = [root.appendingPathComponent("theme/locales")]
-        if let theme { folders.append(root.appendingPathComponent(theme).appendingPathComponent("locales")) }
-        var tags = Set(ThemeFiles.builtInLanguages)
-        for folder in folders {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            for name in names where name.hasSuffix(".yml") && !name.hasPrefix(".") {
-                tags.insert(String(name.dropLast(".yml".count)))
-            }
-        }
-        return tags.sorted()
-    }
-
-    private func checkLanguage(_ language: String, at node: Node, theme: String?, reader: inout YAMLReader) {
-        guard root != nil else { return }
-        let available = availableLanguages(theme: theme)
+    /// Checks the language against the loader's list, which has the `theme:` folder's locales
+    /// (`namedPaths(in:)` names the same folder as `theme`).
+    private func checkLanguage(_ language: String, at node: Node, reader: inout YAMLReader) {
+        guard let available = folder?.languages else { return }
         guard Localization.resolve(language, available: available) == nil else { return }
         reader.error(
             at: node,
@@ -224,15 +226,12 @@ public struct ConfigParser: Sendable {
     }
 
     /// A relative path that stays inside the site's folder (symbolic links resolved) and, when
-    /// the parser has a root, exists as a folder or a file; nil with a diagnostic otherwise.
+    /// the parser has the loader's answers, exists as a folder or a file; nil with a diagnostic
+    /// otherwise.
     private func checkedPath(_ text: String, at node: Node, field: String, directory: Bool, reader: inout YAMLReader)
         -> String?
     {
-        let trimmed = text.hasSuffix("/") && text.count > 1 ? String(text.dropLast()) : text
-        let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
-        guard !trimmed.isEmpty, !trimmed.hasPrefix("/"), !trimmed.hasPrefix("~"),
-            !parts.contains(where: { $0 == ".." || $0.isEmpty })
-        else {
+        guard let path = Self.relativePath(text) else {
             reader.error(
                 at: node,
                 "'\(field)' must be a path inside the site's folder, relative to herald.yml, without '..', "
@@ -240,21 +239,28 @@ public struct ConfigParser: Sendable {
             )
             return nil
         }
-        guard let root else { return trimmed }
-        let url = root.appendingPathComponent(trimmed)
-        let rootPath = root.resolvingSymlinksInPath().path
-        let resolved = url.resolvingSymlinksInPath().path
-        guard resolved.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/") else {
+        guard let folder else { return path }
+        switch folder.entry(at: path) {
+        case .outside:
             reader.error(at: node, "'\(field)' leads outside the site's folder through a symbolic link")
             return nil
-        }
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-        if !exists || isDirectory.boolValue != directory {
+        case .folder where directory, .file where !directory:
+            return path
+        case .folder, .file, .missing:
             let what = directory ? "folder" : "file"
-            reader.error(at: node, "the \(field) \(what) '\(trimmed)' does not exist in the site's folder")
+            reader.error(at: node, "the \(field) \(what) '\(path)' does not exist in the site's folder")
             return nil
         }
+    }
+
+    /// `text` without a trailing `/`, when it is a relative path without `..` or empty parts;
+    /// nil otherwise.
+    private static func relativePath(_ text: String) -> String? {
+        let trimmed = text.hasSuffix("/") && text.count > 1 ? String(text.dropLast()) : text
+        let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("/"), !trimmed.hasPrefix("~"),
+            !parts.contains(where: { $0 == ".." || $0.isEmpty })
+        else { return nil }
         return trimmed
     }
 

@@ -58,10 +58,13 @@ public struct Builder: Sendable {
         public var diagnostics: [Diagnostic]
         /// The time each stage took.
         public var stages: [StageTiming]
+        /// Whether the task was cancelled before the check finished: then there is no site, and
+        /// one error says so.
+        public var wasCancelled = false
 
         /// Whether the site cannot be published. With `Options.strict` the warnings are errors.
         public var hasErrors: Bool {
-            diagnostics.contains { $0.severity == .error }
+            wasCancelled || diagnostics.contains { $0.severity == .error }
         }
     }
 
@@ -79,8 +82,18 @@ public struct Builder: Sendable {
     /// warning is reported as an error.
     ///
     /// - Parameter progress: Called as each stage starts, with its 1-based number.
+    /// - Returns: What the check found. When the task is cancelled, a result without a site whose
+    ///   `wasCancelled` is set and whose one error says so.
     public func check(progress: @Sendable (Int, String) -> Void = { _, _ in }) async -> CheckResult {
-        var result = await collectDiagnostics(progress: progress)
+        var result: CheckResult
+        do {
+            result = try await loadAndParse(progress: progress)
+        } catch {
+            // Reported at the site's folder, so that every caller prints why nothing happened.
+            let cancelled = Diagnostic(at: SourceLocation(path: options.root.path), "the check was cancelled")
+            return CheckResult(
+                site: nil, theme: nil, localization: nil, diagnostics: [cancelled], stages: [], wasCancelled: true)
+        }
         if options.strict {
             result.diagnostics = result.diagnostics.map(\.treatedAsError)
             if !result.diagnostics.isEmpty { result.site = nil }
@@ -88,32 +101,83 @@ public struct Builder: Sendable {
         return result
     }
 
-    private func collectDiagnostics(progress: @Sendable (Int, String) -> Void) async -> CheckResult {
+    /// The load and parse stages, in order: each stage function takes values and returns values
+    /// with the problems it found, which are collected so that one run reports all of them.
+    ///
+    /// - Throws: Only `CancellationError`: every problem of the site is a diagnostic.
+    private func loadAndParse(progress: @Sendable (Int, String) -> Void) async throws -> CheckResult {
         var stages: [StageTiming] = []
         let clock = ContinuousClock()
 
         progress(1, Self.stageNames[0])
         var start = clock.now
-        let loader = SourceLoader(root: options.root)
+        let loaded = try await load()
         // Files that cannot be read are reported with the problems of those that can.
-        var diagnostics: [Diagnostic] = []
-        var sources = loader.load(diagnostics: &diagnostics)
+        var diagnostics = loaded.diagnostics
         // Without a readable herald.yml nothing else can be checked against it.
         guard !diagnostics.contains(where: { $0.location.path == "herald.yml" }) else {
             return CheckResult(site: nil, theme: nil, localization: nil, diagnostics: diagnostics, stages: stages)
         }
-        let themePath = loader.relativePath(of: loader.themeDirectory)
         stages.append(StageTiming(name: Self.stageNames[0], duration: clock.now - start))
 
         progress(2, Self.stageNames[1])
         start = clock.now
-        var config: SiteConfig?
-        let parsedConfig = ConfigParser(root: options.root).check(sources.config)
-        switch parsedConfig.result {
-        case .success(let value): config = value
-        case .failure(let error): diagnostics += error.diagnostics
+        let parsed = parseConfig(loaded.sources.config, folder: loaded.folder)
+        diagnostics += parsed.diagnostics
+        let assembled = assembleTheme(loaded.sources, config: parsed.config)
+        diagnostics += assembled.diagnostics
+        let localized = loadLocalization(assembled.sources, config: parsed.config)
+        diagnostics += localized.diagnostics
+        let incidents = try await parseIncidents(assembled.sources.incidents, config: parsed.config)
+        diagnostics += incidents.diagnostics
+        let themed = loadTheme(assembled.sources, themePath: loaded.themePath, localization: localized.localization)
+        diagnostics += themed.diagnostics
+        stages.append(StageTiming(name: Self.stageNames[1], duration: clock.now - start))
+
+        diagnostics.sort { ($0.location, $0.message) < ($1.location, $1.message) }
+        guard let config = parsed.config, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return CheckResult(
+                site: nil, theme: themed.theme, localization: localized.localization, diagnostics: diagnostics,
+                stages: stages)
         }
-        diagnostics += parsedConfig.warnings
+        let site = Site(config: config, incidents: incidents.incidents, now: options.now)
+        return CheckResult(
+            site: site, theme: themed.theme, localization: localized.localization, diagnostics: diagnostics,
+            stages: stages)
+    }
+
+    /// Load: `herald.yml`, the incident files and the theme (built-in, then the site's `theme/`),
+    /// and what the config parser must know of the site's folder: what is at the folder and the
+    /// logo herald.yml names, and the languages the theme has.
+    private func load() async throws
+        -> (sources: SiteSources, folder: SiteFolder, themePath: String, diagnostics: [Diagnostic])
+    {
+        let loader = SourceLoader(root: options.root)
+        let loaded = try await loader.loadReadable()
+        let named = ConfigParser.namedPaths(in: loaded.sources.config)
+        let folder = loader.siteFolder(theme: named.theme, logo: named.logo)
+        return (loaded.sources, folder, loader.relativePath(of: loader.themeDirectory), loaded.diagnostics)
+    }
+
+    /// Parse: herald.yml, checked against the loader's answers about the site's folder.
+    private func parseConfig(_ file: SourceFile, folder: SiteFolder) -> (config: SiteConfig?, diagnostics: [Diagnostic])
+    {
+        let parsed = ConfigParser(folder: folder).check(file)
+        switch parsed.result {
+        case .success(let config): return (config, parsed.warnings)
+        case .failure(let error): return (nil, error.diagnostics + parsed.warnings)
+        }
+    }
+
+    /// Load, for a valid herald.yml: the `theme:` folder's files in place of the theme's, and the
+    /// brand's generated stylesheet and logo as theme assets under `brand/`, which replace a
+    /// theme's files at the same paths.
+    private func assembleTheme(_ sources: SiteSources, config: SiteConfig?)
+        -> (sources: SiteSources, diagnostics: [Diagnostic])
+    {
+        let loader = SourceLoader(root: options.root)
+        var sources = sources
+        var diagnostics: [Diagnostic] = []
         if let folder = config?.theme {
             do {
                 sources = sources.overridden(by: try loader.loadOverride(options.root.appendingPathComponent(folder)))
@@ -122,48 +186,64 @@ public struct Builder: Sendable {
             }
         }
         if let brand = config?.brand {
-            // The generated brand files replace a theme's files at the same paths.
-            let generated = brandAssets(brand, loader: loader, diagnostics: &diagnostics)
+            var generated: [AssetFile] = []
+            if let color = brand.color {
+                // The pages' Content-Security-Policy forbids inline styles, so the colour is a file.
+                let css = ":root {\n  --brand: \(color);\n}\n"
+                generated.append(AssetFile(path: SiteRenderer.brandStylesheet, data: Array(css.utf8)))
+            }
+            if let logo = brand.logo {
+                do {
+                    let data = try loader.loadFile(logo)
+                    generated.append(AssetFile(path: SiteRenderer.brandLogoPath(for: logo), data: data))
+                } catch {
+                    diagnostics += error.diagnostics
+                }
+            }
             let paths = Set(generated.map(\.path))
             sources.assets = sources.assets.filter { !paths.contains($0.path) } + generated
         }
-        var localization: Localization?
-        if let config {
-            let loaded = Localization.load(
-                language: config.language, files: sources.locales, overrides: sources.localeOverrides)
-            localization = loaded.localization
-            diagnostics += loaded.diagnostics
-        }
-        // Incidents are still checked when herald.yml has errors, against an empty component list,
-        // so that one run reports everything; unknown-component errors are then left out.
+        return (sources, diagnostics)
+    }
+
+    /// Parse: the theme's words in the site's language, for a valid herald.yml.
+    private func loadLocalization(_ sources: SiteSources, config: SiteConfig?)
+        -> (localization: Localization?, diagnostics: [Diagnostic])
+    {
+        guard let config else { return (nil, []) }
+        return Localization.load(language: config.language, files: sources.locales, overrides: sources.localeOverrides)
+    }
+
+    /// Parse: the incident files on every core, and the checks across files.
+    ///
+    /// Incidents are still checked when herald.yml has errors, against an empty component list,
+    /// so that one run reports everything; unknown-component errors are then left out.
+    private func parseIncidents(_ files: [SourceFile], config: SiteConfig?) async throws
+        -> (incidents: [Incident], diagnostics: [Diagnostic])
+    {
         let parser = IncidentParser(
             config: config ?? SiteConfig(title: "", url: URL(string: "https://example.com/")!, components: []),
             now: options.now,
             checksComponents: config != nil
         )
-        let outputs = (try? await parallelMap(sources.incidents) { parser.parse($0) }) ?? []
-        for output in outputs { diagnostics += output.diagnostics }
+        // Parsing cannot fail (a problem is a diagnostic): only cancellation stops it.
+        let outputs = try await parallelMap(files) { parser.parse($0) }
         let incidents = outputs.compactMap(\.incident)
-        diagnostics += Site.crossFileDiagnostics(incidents, files: sources.incidents)
+        let diagnostics = outputs.flatMap(\.diagnostics) + Site.crossFileDiagnostics(incidents, files: files)
+        return (incidents, diagnostics)
+    }
 
-        var theme: Theme?
+    /// Parse: the theme's templates and assets, and the `{{t.key}}`s its strings lack.
+    private func loadTheme(_ sources: SiteSources, themePath: String, localization: Localization?)
+        -> (theme: Theme?, diagnostics: [Diagnostic])
+    {
         switch Theme.load(templates: sources.templates, assets: sources.assets, themePath: themePath) {
-        case .success(let value): theme = value
-        case .failure(let error): diagnostics += error.diagnostics
+        case .success(let theme):
+            let unknown = localization.map { Self.unknownStrings(in: sources.templates, localization: $0) } ?? []
+            return (theme, unknown)
+        case .failure(let error):
+            return (nil, error.diagnostics)
         }
-        if theme != nil, let localization {
-            diagnostics += Self.unknownStrings(in: sources.templates, localization: localization)
-        }
-        stages.append(StageTiming(name: Self.stageNames[1], duration: clock.now - start))
-
-        diagnostics.sort { ($0.location, $0.message) < ($1.location, $1.message) }
-        guard let config, !diagnostics.contains(where: { $0.severity == .error }) else {
-            return CheckResult(
-                site: nil, theme: theme, localization: localization, diagnostics: diagnostics, stages: stages)
-        }
-        let site = Site(config: config, incidents: incidents, now: options.now)
-        return CheckResult(
-            site: site, theme: theme, localization: localization, diagnostics: diagnostics, stages: stages)
     }
 
     /// A `{{t.key}}` whose key the theme's strings lack prints nothing, so a misspelt key would go
@@ -191,25 +271,6 @@ public struct Builder: Sendable {
             }
         }
         return diagnostics
-    }
-
-    /// The generated brand stylesheet and the logo, as theme assets under `brand/`.
-    private func brandAssets(_ brand: Brand, loader: SourceLoader, diagnostics: inout [Diagnostic]) -> [AssetFile] {
-        var assets: [AssetFile] = []
-        if let color = brand.color {
-            // The pages' Content-Security-Policy forbids inline styles, so the colour is a file.
-            let css = ":root {\n  --brand: \(color);\n}\n"
-            assets.append(AssetFile(path: SiteRenderer.brandStylesheet, data: Array(css.utf8)))
-        }
-        if let logo = brand.logo {
-            do {
-                let data = try loader.loadFile(logo)
-                assets.append(AssetFile(path: SiteRenderer.brandLogoPath(for: logo), data: data))
-            } catch {
-                diagnostics += error.diagnostics
-            }
-        }
-        return assets
     }
 
     /// Builds the site and publishes it to the output folder.

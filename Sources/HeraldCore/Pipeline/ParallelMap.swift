@@ -4,14 +4,25 @@ import Synchronization
 /// Runs `transform` over `items` in a task group bounded by the number of cores, and returns the
 /// results in the order of `items`. No more than `width` tasks exist at once, and only the parent
 /// collects results. Each task takes the next item not yet taken, so a task that drew large items
-/// does not leave the others idle at the end: give the largest items first.
+/// does not leave the others idle at the end: give the largest items first. Cancellation is
+/// checked before each item, and thrown as `CancellationError`.
 func parallelMap<Item: Sendable, Result: Sendable>(
     _ items: [Item],
     width: Int = ProcessInfoCores.count,
     _ transform: @escaping @Sendable (Item) throws -> Result
 ) async throws -> [Result] {
     let width = max(1, min(width, items.count))
-    guard width > 1 else { return try items.map(transform) }
+    guard width > 1 else {
+        // A loop, not `items.map { ... }` with the check inside: Swift 6.3.1's optimizer (-O)
+        // crashed splitting `Builder.build`'s coroutine with that closure inlined into it.
+        var results: [Result] = []
+        results.reserveCapacity(items.count)
+        for item in items {
+            try Task.checkCancellation()
+            results.append(try transform(item))
+        }
+        return results
+    }
     let queue = WorkQueue(count: items.count)
     return try await withThrowingTaskGroup(of: [(Int, Result)].self) { group in
         for _ in 0..<width {
@@ -53,10 +64,10 @@ enum ProcessInfoCores {
 }
 
 /// Runs `transform` over `items` on every core and returns the results in the order of `items`,
-/// synchronously: for work inside synchronous code, such as reading the sources or preparing
-/// views. The items are cut into a few contiguous chunks per core, which the cores take as they
-/// become free, so that a core busy with other work (or given slower items) does not hold up the
-/// rest; fewer than `minimumChunk` items per chunk make fewer chunks.
+/// synchronously: for work inside synchronous code, such as preparing views. The items are cut
+/// into a few contiguous chunks per core, which the cores take as they become free, so that a
+/// core busy with other work (or given slower items) does not hold up the rest; fewer than
+/// `minimumChunk` items per chunk make fewer chunks.
 func concurrentMap<Item: Sendable, Result: Sendable>(
     _ items: [Item],
     minimumChunk: Int = 64,

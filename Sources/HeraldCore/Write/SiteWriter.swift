@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Writes the built site without ever leaving a half-written or mixed site behind.
 ///
 /// Files go into a staging folder beside the output (`.site.herald-staging-<pid>`). Only when the
@@ -97,11 +93,11 @@ public struct SiteWriter: Sendable {
         removeStaleStagingFolders()
         try? fileManager.removeItem(at: staging)
         var leftovers = Leftovers()
-        if Self.kind(of: spare.path) == S_IFDIR, rename(spare.path, staging.path) == 0 {
+        if POSIX.kind(of: spare.path) == .folder, POSIX.move(spare.path, to: staging.path) {
             Self.scan(staging.path, relative: "", into: &leftovers)
         } else {
             // A spare that is not a plain folder is not Herald's to reuse.
-            if Self.kind(of: spare.path) != nil { try? fileManager.removeItem(at: spare) }
+            if POSIX.kind(of: spare.path) != nil { try? fileManager.removeItem(at: spare) }
             do {
                 try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
             } catch {
@@ -112,14 +108,6 @@ public struct SiteWriter: Sendable {
             OutputFile(path: Self.markerName, text: "Built by Herald. This folder is replaced on every build.\n")
         ])
         return leftovers
-    }
-
-    /// The file type bits of `path` without following a symbolic link, or nil when nothing is
-    /// there.
-    private static func kind(of path: String) -> mode_t? {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
-        return info.st_mode & S_IFMT
     }
 
     /// Lists the plain files and folders under `path` and removes everything else (symbolic
@@ -135,7 +123,7 @@ public struct SiteWriter: Sendable {
             case .file:
                 leftovers.files.append(child)
             case .symbolicLink, .other:
-                unlink(full)
+                POSIX.removeFile(full)
             }
         }
     }
@@ -152,13 +140,15 @@ public struct SiteWriter: Sendable {
             // Most folders exist already; create them only when the first write fails. Plain
             // writes, without a flush to disk per file: the staging folder is private until it
             // is swapped in whole (see `commit(keeping:leftovers:)`).
-            var failure = Self.writeFile(path, file.data)
-            if failure == ENOENT || failure == ENOTDIR {
-                failure = makeFolders(for: file.path)
-                if failure == 0 { failure = Self.writeFile(path, file.data) }
-            }
-            if failure != 0 {
-                throw Failure(description: "cannot write \(path): \(String(cString: strerror(failure)))")
+            do {
+                do {
+                    try POSIX.writeFile(path, file.data)
+                } catch let error where error == .noSuchEntry || error == .notAFolder {
+                    try makeFolders(for: file.path)
+                    try POSIX.writeFile(path, file.data)
+                }
+            } catch {
+                throw Failure(description: "cannot write \(path): \(error)")
             }
         }
     }
@@ -166,66 +156,24 @@ public struct SiteWriter: Sendable {
     /// Creates the folders above `relative` in the staging folder, replacing a leftover file that
     /// stands where a folder must be.
     ///
-    /// - Returns: 0, or the `errno` of the call that failed.
-    private func makeFolders(for relative: String) -> Int32 {
+    /// - Throws: The `errno` of the call that failed.
+    private func makeFolders(for relative: String) throws(SystemError) {
         var path = staging.path
         for component in relative.split(separator: "/").dropLast() {
             path += "/" + component
-            if mkdir(path, 0o755) == 0 { continue }
-            guard errno == EEXIST else { return errno }
-            if Self.kind(of: path) == S_IFDIR { continue }
-            unlink(path)
-            if mkdir(path, 0o755) != 0, !(errno == EEXIST && Self.kind(of: path) == S_IFDIR) { return errno }
-        }
-        return 0
-    }
-
-    /// Writes `data` as the file at `path`, over a plain file that is there already, and
-    /// otherwise (nothing there, a hard link, a folder, a link) as a new file.
-    ///
-    /// Writing over an existing file keeps its inode and blocks: no inode is allocated and none is
-    /// freed, which is what makes rebuilding fast on ext4. A file shorter than the old one is cut
-    /// to its length afterwards, so it leaves nothing of the old one.
-    ///
-    /// - Returns: 0, or the `errno` of the call that failed.
-    private static func writeFile(_ path: String, _ data: Data) -> Int32 {
-        let flags = O_WRONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK
-        var descriptor = open(path, flags | O_CREAT, 0o644)
-        // The length of what is there already, which a shorter file must be cut from.
-        var oldLength = off_t(0)
-        if descriptor >= 0 {
-            var info = stat()
-            // A file with other hard links shares its contents with another path (a backup made
-            // with `cp -al`, say): writing in place would change that one too.
-            if fstat(descriptor, &info) != 0 || info.st_mode & S_IFMT != S_IFREG || info.st_nlink > 1 {
-                close(descriptor)
-                unlink(path)
-                descriptor = open(path, flags | O_CREAT | O_EXCL, 0o644)
-            } else {
-                oldLength = info.st_size
-            }
-        } else if errno == ELOOP || errno == EISDIR || errno == ENXIO {
-            // A symbolic link, a folder or a pipe stands where the file goes.
-            try? FileManager.default.removeItem(atPath: path)
-            descriptor = open(path, flags | O_CREAT | O_EXCL, 0o644)
-        }
-        guard descriptor >= 0 else { return errno }
-        var failure: Int32 = 0
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
+            do {
+                try POSIX.makeFolder(path)
+            } catch {
+                guard error == .exists else { throw error }
+                if POSIX.kind(of: path) == .folder { continue }
+                POSIX.removeFile(path)
+                do {
+                    try POSIX.makeFolder(path)
+                } catch {
+                    guard error == .exists, POSIX.kind(of: path) == .folder else { throw error }
                 }
-                offset += written
             }
         }
-        if failure == 0, oldLength > data.count, ftruncate(descriptor, off_t(data.count)) != 0 { failure = errno }
-        if close(descriptor) != 0, failure == 0 { failure = errno }
-        return failure
     }
 
     /// Removes what the staging folder held before this build and the build did not write,
@@ -245,8 +193,8 @@ public struct SiteWriter: Sendable {
     public func commit(keeping written: Set<String>, leftovers: Leftovers) throws(Failure) {
         removeLeftovers(leftovers, keeping: written)
         let fileManager = FileManager.default
-        if Self.kind(of: output.path) != nil {
-            if Self.exchange(staging.path, output.path) {
+        if POSIX.kind(of: output.path) != nil {
+            if POSIX.exchange(staging.path, output.path) {
                 keepAsSpare()
                 return
             }
@@ -270,7 +218,7 @@ public struct SiteWriter: Sendable {
     private func removeLeftovers(_ leftovers: Leftovers, keeping written: Set<String>) {
         for file in leftovers.files where file != Self.markerName && !written.contains(file) {
             // Fails harmlessly where the build made a folder of that name.
-            unlink(staging.path + "/" + file)
+            POSIX.removeFile(staging.path + "/" + file)
         }
         var needed: Set<Substring> = []
         for path in written {
@@ -283,14 +231,18 @@ public struct SiteWriter: Sendable {
         // Deepest first, so that each folder is empty when its turn comes.
         for folder in leftovers.folders.reversed() where !needed.contains(folder[...]) {
             let path = staging.path + "/" + folder
-            if rmdir(path) != 0, errno == ENOTEMPTY { try? FileManager.default.removeItem(atPath: path) }
+            do {
+                try POSIX.removeEmptyFolder(path)
+            } catch {
+                if error == .folderNotEmpty { try? FileManager.default.removeItem(atPath: path) }
+            }
         }
     }
 
     /// Moves the staging folder, which holds the replaced site after the swap, to the spare's
     /// place; removes it when that fails.
     private func keepAsSpare() {
-        if Self.kind(of: spare.path) == nil, rename(staging.path, spare.path) == 0 { return }
+        if POSIX.kind(of: spare.path) == nil, POSIX.move(staging.path, to: spare.path) { return }
         try? FileManager.default.removeItem(at: staging)
     }
 
@@ -330,35 +282,12 @@ public struct SiteWriter: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for name in names.sorted() where name.hasPrefix(prefix) && name != spare.lastPathComponent {
             let pid = name.split(separator: "-").last.flatMap { Int32($0) } ?? 0
-            if pid > 0, pid != ProcessInfo.processInfo.processIdentifier, Self.isRunning(pid) { continue }
+            if pid > 0, pid != ProcessInfo.processInfo.processIdentifier, POSIX.isRunning(pid) { continue }
             let path = parent.appendingPathComponent(name).path
-            if Self.kind(of: path) == S_IFDIR, Self.kind(of: spare.path) == nil, rename(path, spare.path) == 0 {
+            if POSIX.kind(of: path) == .folder, POSIX.kind(of: spare.path) == nil, POSIX.move(path, to: spare.path) {
                 continue
             }
             try? FileManager.default.removeItem(atPath: path)
         }
-    }
-
-    private static func isRunning(_ pid: Int32) -> Bool {
-        #if canImport(Glibc)
-            return kill(pid, 0) == 0 || errno == EPERM
-        #else
-            return false
-        #endif
-    }
-
-    /// Atomically exchanges two paths with Linux's `renameat2(RENAME_EXCHANGE)`, looked up at run
-    /// time because Glibc's Swift module does not declare it.
-    private static func exchange(_ a: String, _ b: String) -> Bool {
-        #if os(Linux)
-            typealias Renameat2 =
-                @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
-            let renameat2 = unsafeBitCast(symbol, to: Renameat2.self)
-            let renameExchange: UInt32 = 1 << 1
-            return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
-        #else
-            return false
-        #endif
     }
 }

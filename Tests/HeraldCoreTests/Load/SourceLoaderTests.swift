@@ -5,32 +5,32 @@ import Testing
 @testable import HeraldCore
 
 struct SourceLoaderTests {
-    func diagnostics(after change: (URL) throws -> Void) throws -> [Diagnostic] {
+    func diagnostics(after change: (URL) throws -> Void) async throws -> [Diagnostic] {
         let root = try Fixture.copyOfSample()
         try change(root)
         do {
-            _ = try SourceLoader(root: root).load()
+            _ = try await SourceLoader(root: root).load()
             return []
-        } catch {
+        } catch let error as DiagnosticsError {
             return error.diagnostics
         }
     }
 
-    @Test func readsTheSampleInSortedOrder() throws {
-        let sources = try SourceLoader(root: Fixture.repositoryRoot).load()
+    @Test func readsTheSampleInSortedOrder() async throws {
+        let sources = try await SourceLoader(root: Fixture.repositoryRoot).load()
         #expect(sources.incidents.map(\.path) == sources.incidents.map(\.path).sorted())
         #expect(sources.incidents.allSatisfy { $0.path.hasPrefix("incidents/") && $0.path.hasSuffix(".md") })
         #expect(sources.templates.map(\.name).contains("partials/update"))
         #expect(sources.assets.map(\.path).contains("style.css"))
     }
 
-    @Test func readsCRLFAsLFAndDropsTheByteOrderMark() throws {
+    @Test func readsCRLFAsLFAndDropsTheByteOrderMark() async throws {
         let root = try Fixture.copyOfSample()
         let path = "incidents/2026-11-26-windows.md"
         let text =
             "---\r\ntitle: Saved on Windows\r\nimpact: minor\r\n---\r\n\r\n## Investigating — 2026-11-26 10:00 UTC\r\nA lone \r stays; é€ too.\r\n"
         try Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)).write(to: root.appendingPathComponent(path))
-        let file = try #require(try SourceLoader(root: root).load().incidents.first { $0.path == path })
+        let file = try #require(try await SourceLoader(root: root).load().incidents.first { $0.path == path })
         #expect(file.text == text.replacingOccurrences(of: "\r\n", with: "\n"))
         #expect(file.text.contains("lone \r stays"))
         #expect(file.line(7) == "A lone \r stays; é€ too.")
@@ -40,8 +40,8 @@ struct SourceLoaderTests {
         #expect("a\n\nb\n".lines == ["a", "", "b", ""])
     }
 
-    @Test func refusesSymbolicLinksThatLeaveTheRepository() throws {
-        let found = try diagnostics { root in
+    @Test func refusesSymbolicLinksThatLeaveTheRepository() async throws {
+        let found = try await diagnostics { root in
             try FileManager.default.createSymbolicLink(
                 atPath: root.appendingPathComponent("incidents/2026-01-01-passwd.md").path,
                 withDestinationPath: "/etc/passwd"
@@ -51,8 +51,8 @@ struct SourceLoaderTests {
         #expect(found.first?.message.contains("outside the site's folder") == true)
     }
 
-    @Test func acceptsSymbolicLinksInsideTheRepository() throws {
-        let found = try diagnostics { root in
+    @Test func acceptsSymbolicLinksInsideTheRepository() async throws {
+        let found = try await diagnostics { root in
             try FileManager.default.createDirectory(
                 at: root.appendingPathComponent("archive"),
                 withIntermediateDirectories: true
@@ -69,8 +69,8 @@ struct SourceLoaderTests {
         #expect(found.isEmpty)
     }
 
-    @Test func refusesTextThatIsNotUTF8OrIsBinaryOrTooLarge() throws {
-        let found = try diagnostics { root in
+    @Test func refusesTextThatIsNotUTF8OrIsBinaryOrTooLarge() async throws {
+        let found = try await diagnostics { root in
             let incidents = root.appendingPathComponent("incidents")
             try Data("---\ntitle: caf\u{E9}\n".utf8 + [0xE9, 0x0A]).write(to: incidents.appendingPathComponent("a.md"))
             try Data([0x2D, 0x2D, 0x2D, 0x0A, 0x00, 0x01]).write(to: incidents.appendingPathComponent("b.md"))
@@ -86,8 +86,8 @@ struct SourceLoaderTests {
 
     /// A pipe would make the read wait for a writer forever; one the build reads is refused at
     /// once, and one it would not read (not an incident, template or locale) is left alone.
-    @Test func refusesAPipeInsteadOfWaitingForIt() throws {
-        let found = try diagnostics { root in
+    @Test func refusesAPipeInsteadOfWaitingForIt() async throws {
+        let found = try await diagnostics { root in
             #expect(mkfifo(root.appendingPathComponent("incidents/2026-01-01-pipe.md").path, 0o644) == 0)
             #expect(mkfifo(root.appendingPathComponent("incidents/notes.fifo").path, 0o644) == 0)
             #expect(mkfifo(root.appendingPathComponent("theme/locales/README.fifo").path, 0o644) == 0)
@@ -97,7 +97,7 @@ struct SourceLoaderTests {
     }
 
     /// Files larger than one read, and paths through a root written with `..`, read as they are.
-    @Test func readsLargeFilesWholeAndPathsRelativeToAnUnusualRoot() throws {
+    @Test func readsLargeFilesWholeAndPathsRelativeToAnUnusualRoot() async throws {
         let root = try Fixture.copyOfSample()
         let path = "incidents/2026-01-02-long.md"
         let paragraph = String(repeating: "Payments were delayed for some merchants. ", count: 20) + "\n\n"
@@ -107,14 +107,14 @@ struct SourceLoaderTests {
         #expect(text.utf8.count > 200_000)
         try Data(text.utf8).write(to: root.appendingPathComponent(path))
         let unusual = URL(fileURLWithPath: root.path + "/incidents/..")
-        let sources = try SourceLoader(root: unusual).load()
+        let sources = try await SourceLoader(root: unusual).load()
         let file = try #require(sources.incidents.first { $0.path == path })
         #expect(file.text == text)
         #expect(sources.incidents.allSatisfy { $0.path.hasPrefix("incidents/") })
     }
 
-    @Test func explainsAMissingConfig() throws {
-        let found = try diagnostics { root in
+    @Test func explainsAMissingConfig() async throws {
+        let found = try await diagnostics { root in
             try FileManager.default.removeItem(at: root.appendingPathComponent("herald.yml"))
         }
         #expect(found.first?.message.hasPrefix("no herald.yml in") == true)

@@ -25,6 +25,14 @@ struct ThemeOverrideTests {
         return (try Fixture.files(in: output), report)
     }
 
+    /// herald.yml checked as a build checks it: against what the loader finds in `root`.
+    func parseConfig(_ text: String, in root: URL) -> Result<SiteConfig, DiagnosticsError> {
+        let file = SourceFile(path: "herald.yml", text: text)
+        let named = ConfigParser.namedPaths(in: file)
+        let folder = SourceLoader(root: root).siteFolder(theme: named.theme, logo: named.logo)
+        return ConfigParser(folder: folder).parse(file)
+    }
+
     func text(_ files: [String: Data], _ path: String) -> String {
         String(decoding: files[path] ?? Data(), as: UTF8.self)
     }
@@ -150,8 +158,8 @@ struct ThemeOverrideTests {
 
     @Test func anUnknownLanguageListsTheShippedOnes() throws {
         let root = try Fixture.copyOfSample()
-        let result = ConfigParser(root: root).parse(
-            SourceFile(path: "herald.yml", text: "title: T\nurl: https://example.com\nlanguage: dk\ncomponents: []\n"))
+        let result = parseConfig(
+            "title: T\nurl: https://example.com\nlanguage: dk\ncomponents: []\n", in: root)
         guard case .failure(let error) = result else {
             Issue.record("an unknown language was accepted")
             return
@@ -166,7 +174,7 @@ struct ThemeOverrideTests {
         let root = try Fixture.copyOfSample()
         let text =
             "title: T\nurl: https://example.com\nlanguage: dk\nbrand:\n  color: green\n  logo: x.svg\ncomponents: []\n"
-        guard case .failure(let error) = ConfigParser(root: root).parse(SourceFile(path: "herald.yml", text: text))
+        guard case .failure(let error) = parseConfig(text, in: root)
         else {
             Issue.record("a bad herald.yml was accepted")
             return
@@ -176,7 +184,7 @@ struct ThemeOverrideTests {
         #expect(error.diagnostics.contains { $0.message.hasPrefix("unknown language 'dk'") })
         // With a theme folder that does not exist, the languages cannot be known: no guess.
         let missing = text.replacingOccurrences(of: "components:", with: "theme: nowhere\ncomponents:")
-        guard case .failure(let second) = ConfigParser(root: root).parse(SourceFile(path: "herald.yml", text: missing))
+        guard case .failure(let second) = parseConfig(missing, in: root)
         else {
             Issue.record("a bad herald.yml was accepted")
             return
@@ -196,8 +204,8 @@ struct ThemeOverrideTests {
     ])
     func badThemeAndBrandSettingsAreErrors(_ setting: String, _ message: String) throws {
         let root = try Fixture.copyOfSample()
-        let result = ConfigParser(root: root).parse(
-            SourceFile(path: "herald.yml", text: "title: T\nurl: https://example.com\ncomponents: []\n\(setting)\n"))
+        let result = parseConfig(
+            "title: T\nurl: https://example.com\ncomponents: []\n\(setting)\n", in: root)
         guard case .failure(let error) = result else {
             Issue.record("accepted: \(setting)")
             return
@@ -210,8 +218,8 @@ struct ThemeOverrideTests {
         let outside = try Fixture.temporaryFolder()
         try FileManager.default.createSymbolicLink(
             at: root.appendingPathComponent("linked-theme"), withDestinationURL: outside)
-        let result = ConfigParser(root: root).parse(
-            SourceFile(path: "herald.yml", text: "title: T\nurl: https://example.com\ntheme: linked-theme\n"))
+        let result = parseConfig(
+            "title: T\nurl: https://example.com\ntheme: linked-theme\n", in: root)
         guard case .failure(let error) = result else {
             Issue.record("a theme folder outside the site was accepted")
             return

@@ -9,8 +9,7 @@ import Testing
 struct UptimeTests {
     static let berlin = TimeZone(identifier: "Europe/Berlin")!
 
-    static let sources = try! SourceLoader(root: Fixture.repositoryRoot).load()
-    static let localization = Localization.load(language: "en", files: sources.locales).localization!
+    static let localization = Localization.load(language: "en", files: ThemeFiles.builtIn.locales).localization!
     static let english = DisplayFormat(timeZone: berlin, localization: localization)
 
     static func date(_ text: String) -> Date {
@@ -225,7 +224,7 @@ struct UptimeTests {
             now: "2026-11-27T09:00:00Z",
             days: 90
         )
-        let sources = Self.sources
+        let sources = try await SourceLoader(root: Fixture.repositoryRoot).load()
         let theme = try Theme.load(templates: sources.templates, assets: sources.assets, themePath: "theme").get()
         let renderer = try await SiteRenderer.make(
             site: site, index: SiteIndex(site: site), status: SiteStatus(site: site), theme: theme,
