@@ -62,25 +62,3 @@ private final class WorkQueue: Sendable {
 enum ProcessInfoCores {
     static var count: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }
-
-/// Runs `transform` over `items` on every core and returns the results in the order of `items`,
-/// synchronously: for work inside synchronous code, such as preparing views. The items are cut
-/// into a few contiguous chunks per core, which the cores take as they become free, so that a
-/// core busy with other work (or given slower items) does not hold up the rest; fewer than
-/// `minimumChunk` items per chunk make fewer chunks.
-func concurrentMap<Item: Sendable, Result: Sendable>(
-    _ items: [Item],
-    minimumChunk: Int = 64,
-    _ transform: @Sendable (Item) -> Result
-) -> [Result] {
-    let chunkCount = max(1, min(ProcessInfoCores.count * 8, items.count / max(1, minimumChunk)))
-    let chunkSize = (items.count + chunkCount - 1) / chunkCount
-    guard chunkCount > 1 else { return items.map(transform) }
-    let chunks = Mutex([[Result]](repeating: [], count: chunkCount))
-    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-        let range = min(items.count, chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize)
-        let results = items[range].map(transform)
-        chunks.withLock { $0[chunk] = results }
-    }
-    return chunks.withLock { $0.flatMap { $0 } }
-}

@@ -18,13 +18,6 @@ struct ParallelMapTests {
         #expect(results == items)
     }
 
-    @Test(arguments: [0, 1, 63, 64, 65, 128, 129, 1000, 4099])
-    func concurrentMapKeepsTheOrder(count: Int) {
-        let items = Array(0..<count)
-        #expect(concurrentMap(items) { $0 * 2 } == items.map { $0 * 2 })
-        #expect(concurrentMap(items, minimumChunk: 1) { String($0) } == items.map { String($0) })
-    }
-
     @Test func parallelMapStopsAtAFailure() async {
         await #expect(throws: Failure.self) {
             _ = try await parallelMap(Array(0..<500)) { item in
