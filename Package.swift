@@ -10,9 +10,10 @@ let package = Package(
     // but Herald has never been built or run on macOS. 15 is the oldest macOS with the APIs it
     // uses: Synchronization's Mutex and Atomic, and String(validating:as:).
     platforms: [.macOS(.v15)],
+    // Herald is a tool, not a library: its modules share `package` declarations and export no
+    // public API.
     products: [
-        .executable(name: "herald", targets: ["HeraldCLI"]),
-        .library(name: "HeraldCore", targets: ["HeraldCore"]),
+        .executable(name: "herald", targets: ["HeraldCLI"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

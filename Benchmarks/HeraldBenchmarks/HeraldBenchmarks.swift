@@ -61,12 +61,13 @@ let benchmarks: @Sendable () -> Void = {
             guard let localization = Localization.load(language: "en", files: sources.locales).localization else {
                 throw CocoaError(.fileReadCorruptFile)
             }
-            let renderer = SiteRenderer(
-                site: site, index: SiteIndex(site: site), status: SiteStatus(site: site), theme: theme,
-                localization: localization)
+            let index = SiteIndex(site: site)
+            let renderer = try await SiteRenderer.make(
+                site: site, index: index, status: SiteStatus(site: site), theme: theme, localization: localization)
+            let jobs = RenderPlan(site: site, index: index).jobs
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {
-                for job in renderer.jobs { blackHole(try renderer.render(job)) }
+                for job in jobs { blackHole(try renderer.render(job)) }
             }
         }
 
@@ -78,10 +79,10 @@ let benchmarks: @Sendable () -> Void = {
             guard let localization = Localization.load(language: "en", files: sources.locales).localization else {
                 throw CocoaError(.fileReadCorruptFile)
             }
-            let renderer = SiteRenderer(
-                site: site, index: SiteIndex(site: site), status: SiteStatus(site: site), theme: theme,
-                localization: localization)
-            let files = try renderer.jobs.flatMap { try renderer.render($0) }
+            let index = SiteIndex(site: site)
+            let renderer = try await SiteRenderer.make(
+                site: site, index: index, status: SiteStatus(site: site), theme: theme, localization: localization)
+            let files = try RenderPlan(site: site, index: index).jobs.flatMap { try renderer.render($0) }
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("herald-bench-write-\(size)")
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {

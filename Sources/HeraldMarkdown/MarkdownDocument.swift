@@ -3,25 +3,25 @@
 /// Herald only needs the top level of the tree: update sections are level-2 headings at the top
 /// level, and everything between two of them belongs to the update above. Each block carries its
 /// rendered HTML, so callers can join any run of blocks without touching C again.
-public struct MarkdownDocument: Sendable, Equatable {
+package struct MarkdownDocument: Sendable, Equatable {
     /// The top-level blocks in source order.
-    public var blocks: [MarkdownBlock]
+    package var blocks: [MarkdownBlock]
 
     /// Creates a document from its blocks.
-    public init(blocks: [MarkdownBlock]) {
+    package init(blocks: [MarkdownBlock]) {
         self.blocks = blocks
     }
 
     /// The HTML of all blocks, in order.
-    public var html: String {
+    package var html: String {
         blocks.map(\.html).joined()
     }
 }
 
 /// One top-level block of a Markdown document.
-public struct MarkdownBlock: Sendable, Equatable {
+package struct MarkdownBlock: Sendable, Equatable {
     /// What kind of block this is.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// An ATX or setext heading with its level (1 to 6).
         case heading(level: Int)
         /// A paragraph.
@@ -43,20 +43,20 @@ public struct MarkdownBlock: Sendable, Equatable {
     }
 
     /// The kind of block.
-    public var kind: Kind
+    package var kind: Kind
     /// The 1-based line where the block starts in the parsed text.
-    public var startLine: Int
+    package var startLine: Int
     /// The 1-based column where the block starts.
-    public var startColumn: Int
+    package var startColumn: Int
     /// The 1-based line where the block ends.
-    public var endLine: Int
+    package var endLine: Int
     /// The block's text without markup (for headings: the heading's words).
-    public var plainText: String
+    package var plainText: String
     /// The block rendered as HTML in safe mode.
-    public var html: String
+    package var html: String
 
     /// Creates a block.
-    public init(kind: Kind, startLine: Int, startColumn: Int, endLine: Int, plainText: String, html: String) {
+    package init(kind: Kind, startLine: Int, startColumn: Int, endLine: Int, plainText: String, html: String) {
         self.kind = kind
         self.startLine = startLine
         self.startColumn = startColumn

@@ -1,8 +1,8 @@
 /// A node of a parsed Markdown document with its children, copied out of cmark-gfm, for
 /// renderers written in Swift (such as the chat formats of `herald notify`).
-public struct MarkdownNode: Sendable, Equatable {
+package struct MarkdownNode: Sendable, Equatable {
     /// What a node is.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         case document
         case paragraph
         case heading(level: Int)
@@ -37,12 +37,12 @@ public struct MarkdownNode: Sendable, Equatable {
     }
 
     /// The node's kind.
-    public var kind: Kind
+    package var kind: Kind
     /// The node's children in document order.
-    public var children: [MarkdownNode]
+    package var children: [MarkdownNode]
 
     /// Creates a node.
-    public init(kind: Kind, children: [MarkdownNode] = []) {
+    package init(kind: Kind, children: [MarkdownNode] = []) {
         self.kind = kind
         self.children = children
     }

@@ -13,12 +13,12 @@ import Synchronization
 /// parses silently lose strikethrough and autolinks. Parsing (feed and finish) therefore runs one
 /// document at a time behind a lock; walking the tree and rendering HTML work on a tree that this
 /// call owns and run in parallel. Every C object is freed before `parse` returns.
-public struct MarkdownParser: Sendable {
+package struct MarkdownParser: Sendable {
     /// The GFM extensions Herald enables, in the order they are attached.
-    public static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+    package static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
 
     /// URL schemes that survive in links and images; URLs without a scheme (relative) survive too.
-    public static let allowedURLSchemes: Set<String> = ["http", "https", "mailto"]
+    package static let allowedURLSchemes: Set<String> = ["http", "https", "mailto"]
 
     private static let parseLock = Mutex(())
 
@@ -32,7 +32,7 @@ public struct MarkdownParser: Sendable {
     ///   render lower (never below 6). Herald's pages show update headings as `<h3>`, so the
     ///   `###` sub-headings an operator writes inside an update render as `<h4>`. Levels 1 and 2
     ///   keep their level in the parsed blocks either way.
-    public init(demotingHeadingsFromLevel3By demotion: Int = 0) {
+    package init(demotingHeadingsFromLevel3By demotion: Int = 0) {
         self.demotion = Int32(max(0, demotion))
     }
 
@@ -40,7 +40,7 @@ public struct MarkdownParser: Sendable {
     ///
     /// - Parameter source: Markdown text (GFM).
     /// - Returns: The document as Swift values; no C memory is kept.
-    public func parse(_ source: String) -> MarkdownDocument {
+    package func parse(_ source: String) -> MarkdownDocument {
         guard let root = parseTree(source) else { return MarkdownDocument(blocks: []) }
         defer { cmark_node_free(root) }
 
@@ -70,7 +70,7 @@ public struct MarkdownParser: Sendable {
     ///
     /// - Parameter source: Markdown text (GFM).
     /// - Returns: The document node; no C memory is kept.
-    public func parseNodes(_ source: String) -> MarkdownNode {
+    package func parseNodes(_ source: String) -> MarkdownNode {
         guard let root = parseTree(source) else { return MarkdownNode(kind: .document) }
         defer { cmark_node_free(root) }
         return Self.node(from: root)
@@ -154,7 +154,7 @@ public struct MarkdownParser: Sendable {
     ///
     /// - Parameter source: Markdown text (GFM).
     /// - Returns: Safe HTML.
-    public func renderHTML(_ source: String) -> String {
+    package func renderHTML(_ source: String) -> String {
         parse(source).html
     }
 

@@ -7,9 +7,9 @@ import HeraldMarkdown
 /// Headings become bold lines (chat messages have no heading levels), lists keep their bullets
 /// or numbers, links keep their URL, images become links, tables become one line per row, and raw
 /// HTML is left out, as on the pages.
-public struct ChatText: Sendable {
+package struct ChatText: Sendable {
     /// The target format.
-    public enum Flavor: Sendable {
+    package enum Flavor: Sendable {
         /// Slack's mrkdwn: `*bold*`, `_italic_`, `~strike~`, `<url|text>`, with `&`, `<`, `>`
         /// escaped.
         case slack
@@ -18,17 +18,17 @@ public struct ChatText: Sendable {
     }
 
     /// The format.
-    public var flavor: Flavor
+    package var flavor: Flavor
 
     private static let parser = MarkdownParser()
 
     /// Creates a renderer.
-    public init(_ flavor: Flavor) {
+    package init(_ flavor: Flavor) {
         self.flavor = flavor
     }
 
     /// Renders Markdown.
-    public func render(_ markdown: String) -> String {
+    package func render(_ markdown: String) -> String {
         let document = Self.parser.parseNodes(markdown)
         let text = blocks(document.children, indent: "")
         return text.trimmingTrailingNewlines()
@@ -172,7 +172,7 @@ public struct ChatText: Sendable {
     }
 
     /// Slack's escaping of `&`, `<` and `>`.
-    public static func escapeSlack(_ text: String) -> String {
+    package static func escapeSlack(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
     }

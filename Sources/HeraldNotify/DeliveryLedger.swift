@@ -10,26 +10,26 @@ import HeraldCore
 /// ```json
 /// {"delivered":{"support-slack":["2026-11-27-delayed-payments-update-20261126T151000Z"]},"version":1}
 /// ```
-public struct DeliveryLedger: Sendable, Equatable {
+package struct DeliveryLedger: Sendable, Equatable {
     /// The ledger's default place, relative to the site's root: beside `herald.yml`, outside
     /// `site/` (which every build replaces) and `incidents/`.
-    public static let defaultPath = ".herald-notify-ledger.json"
+    package static let defaultPath = ".herald-notify-ledger.json"
 
     /// Update ids by target id.
-    public private(set) var delivered: [String: Set<String>]
+    package private(set) var delivered: [String: Set<String>]
 
     /// Creates a ledger.
-    public init(delivered: [String: Set<String>] = [:]) {
+    package init(delivered: [String: Set<String>] = [:]) {
         self.delivered = delivered
     }
 
     /// Whether the update was delivered to the target.
-    public func contains(target: String, update: String) -> Bool {
+    package func contains(target: String, update: String) -> Bool {
         delivered[target]?.contains(update) ?? false
     }
 
     /// Records a delivery.
-    public mutating func record(target: String, update: String) {
+    package mutating func record(target: String, update: String) {
         delivered[target, default: []].insert(update)
     }
 
@@ -41,7 +41,7 @@ public struct DeliveryLedger: Sendable, Equatable {
     /// Reads the ledger at `url`; a missing file is an empty ledger.
     ///
     /// - Throws: `NotifyError.ledger` when the file exists but is not a ledger.
-    public static func load(from url: URL) throws(NotifyError) -> DeliveryLedger {
+    package static func load(from url: URL) throws(NotifyError) -> DeliveryLedger {
         guard FileManager.default.fileExists(atPath: url.path) else { return DeliveryLedger() }
         do {
             let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: url))
@@ -54,7 +54,7 @@ public struct DeliveryLedger: Sendable, Equatable {
     /// Writes the ledger atomically: into a temporary file beside it, then renamed over it.
     ///
     /// - Throws: `NotifyError.ledger` when the file cannot be written.
-    public func save(to url: URL) throws(NotifyError) {
+    package func save(to url: URL) throws(NotifyError) {
         let file = File(version: 1, delivered: delivered.mapValues { $0.sorted() })
         do {
             let encoder = JSONEncoder()

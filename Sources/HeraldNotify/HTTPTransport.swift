@@ -6,20 +6,20 @@ import HeraldCore
 #endif
 
 /// One HTTP request `herald notify` makes.
-public struct TransportRequest: Sendable, Hashable {
+package struct TransportRequest: Sendable, Hashable {
     /// `GET` or `POST`.
-    public var method: String
+    package var method: String
     /// The absolute URL.
-    public var url: URL
+    package var url: URL
     /// Header fields.
-    public var headers: [String: String]
+    package var headers: [String: String]
     /// The body.
-    public var body: Data?
+    package var body: Data?
     /// How long to wait for the answer.
-    public var timeout: Duration
+    package var timeout: Duration
 
     /// Creates a request.
-    public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, timeout: Duration) {
+    package init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, timeout: Duration) {
         self.method = method
         self.url = url
         self.headers = headers
@@ -29,16 +29,16 @@ public struct TransportRequest: Sendable, Hashable {
 }
 
 /// The answer to an `TransportRequest`.
-public struct TransportResponse: Sendable, Hashable {
+package struct TransportResponse: Sendable, Hashable {
     /// The status code.
-    public var status: Int
+    package var status: Int
     /// Header fields, with lowercase names.
-    public var headers: [String: String]
+    package var headers: [String: String]
     /// The body.
-    public var body: Data
+    package var body: Data
 
     /// Creates a response.
-    public init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
+    package init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
         self.status = status
         self.headers = headers
         self.body = body
@@ -46,7 +46,7 @@ public struct TransportResponse: Sendable, Hashable {
 }
 
 /// Sends HTTP requests; tests use the real one against a loopback server.
-public protocol HTTPTransport: Sendable {
+package protocol HTTPTransport: Sendable {
     /// Sends a request and returns the answer, whatever its status.
     ///
     /// - Throws: When no answer arrives: a network error or the timeout.
@@ -54,11 +54,11 @@ public protocol HTTPTransport: Sendable {
 }
 
 /// HTTP through Foundation's `URLSession` (FoundationNetworking on Linux).
-public struct URLSessionTransport: HTTPTransport {
+package struct URLSessionTransport: HTTPTransport {
     /// Creates the transport.
-    public init() {}
+    package init() {}
 
-    public func send(_ request: TransportRequest) async throws -> TransportResponse {
+    package func send(_ request: TransportRequest) async throws -> TransportResponse {
         // FoundationNetworking times out at once with a timeout under a second.
         let seconds = max(1, Self.seconds(request.timeout))
         let configuration = URLSessionConfiguration.ephemeral

@@ -6,24 +6,24 @@ import HeraldCore
 ///
 /// A target that still fails after its retries gets nothing more in this run, so that it never
 /// receives updates out of order; the next run starts again at its first undelivered update.
-public struct Notifier: Sendable {
+package struct Notifier: Sendable {
     /// How a run behaves.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The targets from `herald.yml`.
-        public var targets: [NotifyTarget]
+        package var targets: [NotifyTarget]
         /// The environment the targets' URLs are read from.
-        public var environment: [String: String]
+        package var environment: [String: String]
         /// The delivery ledger, or nil to keep none.
-        public var ledger: URL?
+        package var ledger: URL?
         /// Print what would be sent instead of sending it.
-        public var dryRun: Bool
+        package var dryRun: Bool
         /// Retries, backoff and timeouts.
-        public var retry: RetryPolicy
+        package var retry: RetryPolicy
         /// The `User-Agent` header.
-        public var userAgent: String
+        package var userAgent: String
 
         /// Creates options.
-        public init(
+        package init(
             targets: [NotifyTarget],
             environment: [String: String],
             ledger: URL?,
@@ -41,7 +41,7 @@ public struct Notifier: Sendable {
     }
 
     /// What happened to one update for one target.
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         /// Delivered, after this many attempts.
         case sent(attempts: Int)
         /// The ledger says it was delivered before.
@@ -55,37 +55,37 @@ public struct Notifier: Sendable {
     }
 
     /// One update for one target.
-    public struct Delivery: Sendable, Equatable {
+    package struct Delivery: Sendable, Equatable {
         /// The target's id.
-        public var target: String
+        package var target: String
         /// The update's id.
-        public var update: String
+        package var update: String
         /// What happened.
-        public var outcome: Outcome
+        package var outcome: Outcome
     }
 
     /// What a run did.
-    public struct Report: Sendable, Equatable {
+    package struct Report: Sendable, Equatable {
         /// Every update for every target that accepts it, in the order they were handled.
-        public var deliveries: [Delivery]
+        package var deliveries: [Delivery]
         /// Why each failed target failed, by target id.
-        public var failures: [String: String]
+        package var failures: [String: String]
 
         /// Whether every target got every update.
-        public var succeeded: Bool { failures.isEmpty }
+        package var succeeded: Bool { failures.isEmpty }
         /// How many requests succeeded.
-        public var sentCount: Int {
+        package var sentCount: Int {
             deliveries.count { if case .sent = $0.outcome { true } else { false } }
         }
     }
 
     /// How the run behaves.
-    public let options: Options
+    package let options: Options
     /// How requests are sent.
-    public let transport: any HTTPTransport
+    package let transport: any HTTPTransport
 
     /// Creates a notifier.
-    public init(options: Options, transport: any HTTPTransport = URLSessionTransport()) {
+    package init(options: Options, transport: any HTTPTransport = URLSessionTransport()) {
         self.options = options
         self.transport = transport
     }
@@ -98,7 +98,7 @@ public struct Notifier: Sendable {
     ///   - log: Receives a line for each retry.
     /// - Returns: What was sent and what failed.
     /// - Throws: `NotifyError.ledger` when the ledger cannot be read or written.
-    public func run(
+    package func run(
         updates: [UpdateNotice],
         context: NotifyContext,
         log: @Sendable (String) -> Void = { _ in }
@@ -173,7 +173,7 @@ public struct Notifier: Sendable {
     }
 
     /// Why a target's webhook URL cannot be used, or nil when it can.
-    public func urlProblem(for target: NotifyTarget) -> String? {
+    package func urlProblem(for target: NotifyTarget) -> String? {
         if case .failure(let failure) = resolveURL(target) { return failure.reason }
         return nil
     }

@@ -2,18 +2,18 @@ import Foundation
 import HeraldCore
 
 /// What every notification of one run shares: the page it comes from and its current status.
-public struct NotifyContext: Sendable, Hashable {
+package struct NotifyContext: Sendable, Hashable {
     /// The site's title.
-    public var siteTitle: String
+    package var siteTitle: String
     /// The site's URL.
-    public var siteURL: String
+    package var siteURL: String
     /// The page id of the API (`page.id`).
-    public var pageID: String
+    package var pageID: String
     /// The page's overall status at the run's clock.
-    public var indicator: Indicator
+    package var indicator: Indicator
 
     /// Creates a context.
-    public init(siteTitle: String, siteURL: String, pageID: String, indicator: Indicator) {
+    package init(siteTitle: String, siteURL: String, pageID: String, indicator: Indicator) {
         self.siteTitle = siteTitle
         self.siteURL = siteURL
         self.pageID = pageID
@@ -21,7 +21,7 @@ public struct NotifyContext: Sendable, Hashable {
     }
 
     /// The context of a site at its clock.
-    public init(site: Site) {
+    package init(site: Site) {
         let status = SiteStatus(site: site)
         let api = StatuspageAPI(site: site, index: SiteIndex(site: site), status: status)
         self.init(

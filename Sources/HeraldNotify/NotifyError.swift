@@ -1,7 +1,7 @@
 import HeraldCore
 
 /// Why `herald notify` cannot work out what to send.
-public enum NotifyError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum NotifyError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The site has errors (with `--strict`, warnings too): it is not what would be published, so
     /// nothing is sent. Carries every problem, to be printed as `herald check` prints them.
     case invalidSite([Diagnostic])
@@ -12,7 +12,7 @@ public enum NotifyError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The delivery ledger could not be read or written.
     case ledger(String, String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidSite(let diagnostics):
             let errors = diagnostics.count { $0.severity == .error }

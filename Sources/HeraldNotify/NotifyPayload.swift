@@ -2,7 +2,7 @@ import Foundation
 import HeraldCore
 
 /// The request body of a notification, in each target's format.
-public enum NotifyPayload {
+package enum NotifyPayload {
     /// The JSON body for a target of `kind`: indented with sorted keys and a final newline, so
     /// that `--dry-run` prints exactly the bytes a run sends.
     ///
@@ -11,7 +11,7 @@ public enum NotifyPayload {
     ///   - notice: The update.
     ///   - context: The site.
     /// - Returns: UTF-8 JSON.
-    public static func body(for kind: NotifyTarget.Kind, notice: UpdateNotice, context: NotifyContext) throws -> Data {
+    package static func body(for kind: NotifyTarget.Kind, notice: UpdateNotice, context: NotifyContext) throws -> Data {
         switch kind {
         case .slack: try JSONOutput.encode(slack(notice, context: context))
         case .teams: try JSONOutput.encode(teams(notice, context: context))

@@ -14,7 +14,7 @@ import HeraldCore
 ///
 /// Beside `incidents.json`, its sibling `scheduled-maintenances.json` is read too when it exists,
 /// so that maintenance updates are compared by id as well.
-public enum PreviousState: Sendable, Equatable, CustomStringConvertible {
+package enum PreviousState: Sendable, Equatable, CustomStringConvertible {
     /// A previous `incidents.json` on disk.
     case file(URL)
     /// The live `incidents.json`.
@@ -27,7 +27,7 @@ public enum PreviousState: Sendable, Equatable, CustomStringConvertible {
     /// - Parameters:
     ///   - argument: What the user wrote.
     ///   - workingDirectory: The folder relative paths start from.
-    public init(_ argument: String, workingDirectory: URL) {
+    package init(_ argument: String, workingDirectory: URL) {
         let lowered = argument.lowercased()
         if lowered.hasPrefix("https://") || lowered.hasPrefix("http://"), var url = URL(string: argument) {
             if url.path.isEmpty || url.absoluteString.hasSuffix("/") {
@@ -52,7 +52,7 @@ public enum PreviousState: Sendable, Equatable, CustomStringConvertible {
         self = .gitRevision(argument)
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .file(let url): url.path
         case .url(let url): url.absoluteString
@@ -71,7 +71,7 @@ public enum PreviousState: Sendable, Equatable, CustomStringConvertible {
     ///   - timeout: How long one download may take.
     /// - Returns: The published updates.
     /// - Throws: `NotifyError` when the state cannot be read.
-    public func load(
+    package func load(
         root: URL,
         config: SiteConfig,
         now: Date,

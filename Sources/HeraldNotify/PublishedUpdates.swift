@@ -5,20 +5,20 @@ import HeraldCore
 ///
 /// From a previous `api/v2/incidents.json` (and its sibling `scheduled-maintenances.json`, when
 /// it can be read), or from the whole content at a git revision.
-public struct PublishedUpdates: Sendable, Equatable {
+package struct PublishedUpdates: Sendable, Equatable {
     /// The API ids of the published updates.
-    public var ids: Set<String>
+    package var ids: Set<String>
     /// The ids of the incidents and maintenances the previous state lists.
-    public var incidentIDs: Set<String>
+    package var incidentIDs: Set<String>
     /// `incidents.json` lists only the newest incidents: an incident created before this time and
     /// missing from the list is older than the list, not new.
-    public var incidentHorizon: Date?
+    package var incidentHorizon: Date?
     /// Without the maintenances file, maintenance updates at or before the previous page's last
     /// update count as published.
-    public var maintenanceCutoff: Date?
+    package var maintenanceCutoff: Date?
 
     /// Creates the set.
-    public init(
+    package init(
         ids: Set<String>,
         incidentIDs: Set<String> = [],
         incidentHorizon: Date? = nil,
@@ -31,7 +31,7 @@ public struct PublishedUpdates: Sendable, Equatable {
     }
 
     /// Every update of a site, as a build of it published them.
-    public init(site: Site) {
+    package init(site: Site) {
         let notices = UpdateNotice.all(in: site)
         self.init(ids: Set(notices.map(\.id)), incidentIDs: Set(notices.map(\.incidentID)))
     }
@@ -46,7 +46,8 @@ public struct PublishedUpdates: Sendable, Equatable {
     ///   - maintenances: The bytes of `api/v2/scheduled-maintenances.json`, if it could be read.
     ///   - source: Where the files come from, for messages.
     /// - Throws: `NotifyError.unreadablePrevious` when a file is not the API's JSON.
-    public init(incidentsJSON incidents: Data, maintenancesJSON maintenances: Data?, source: String) throws(NotifyError)
+    package init(incidentsJSON incidents: Data, maintenancesJSON maintenances: Data?, source: String)
+        throws(NotifyError)
     {
         let decoder = JSONDecoder()
         let file: IncidentsFile
@@ -83,7 +84,7 @@ public struct PublishedUpdates: Sendable, Equatable {
     }
 
     /// Whether a current update was published before.
-    public func contains(_ notice: UpdateNotice) -> Bool {
+    package func contains(_ notice: UpdateNotice) -> Bool {
         if ids.contains(notice.id) { return true }
         if notice.isMaintenance {
             if let maintenanceCutoff, notice.time <= maintenanceCutoff { return true }
@@ -100,7 +101,7 @@ public struct PublishedUpdates: Sendable, Equatable {
     }
 
     /// The updates of `current` that are new, oldest first.
-    public func newUpdates(in current: [UpdateNotice]) -> [UpdateNotice] {
+    package func newUpdates(in current: [UpdateNotice]) -> [UpdateNotice] {
         current.filter { !contains($0) }
     }
 }

@@ -2,20 +2,20 @@ import HeraldCore
 
 /// How often and how patiently a delivery is retried: after a network error, a timeout, a 5xx
 /// answer or 429 Too Many Requests, with exponential backoff (1 s, 2 s, 4 s, … by default).
-public struct RetryPolicy: Sendable {
+package struct RetryPolicy: Sendable {
     /// How many times a request is sent at most, the first time included.
-    public var attempts: Int
+    package var attempts: Int
     /// The wait before the first retry; each further retry waits twice as long.
-    public var baseDelay: Duration
+    package var baseDelay: Duration
     /// The longest wait between two attempts.
-    public var maximumDelay: Duration
+    package var maximumDelay: Duration
     /// How long one request may take.
-    public var timeout: Duration
+    package var timeout: Duration
     /// Waits between attempts; tests pass one that returns at once.
-    public var sleep: @Sendable (Duration) async throws -> Void
+    package var sleep: @Sendable (Duration) async throws -> Void
 
     /// Creates a policy.
-    public init(
+    package init(
         attempts: Int = 4,
         baseDelay: Duration = .seconds(1),
         maximumDelay: Duration = .seconds(30),
@@ -31,7 +31,7 @@ public struct RetryPolicy: Sendable {
 
     /// The wait before attempt `attempt + 1` (attempts count from 1), or the server's
     /// `Retry-After` seconds when it sent some (never more than `maximumDelay`).
-    public func delay(after attempt: Int, retryAfter: Int? = nil) -> Duration {
+    package func delay(after attempt: Int, retryAfter: Int? = nil) -> Duration {
         if let retryAfter { return min(.seconds(max(0, retryAfter)), maximumDelay) }
         var delay = baseDelay
         for _ in 1..<max(1, attempt) where delay < maximumDelay { delay = delay * 2 }
@@ -39,7 +39,7 @@ public struct RetryPolicy: Sendable {
     }
 
     /// Whether an answer with this status is worth another attempt.
-    public static func isRetryable(status: Int) -> Bool {
+    package static func isRetryable(status: Int) -> Bool {
         status >= 500 || status == 429 || status == 408
     }
 }

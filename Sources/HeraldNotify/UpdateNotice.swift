@@ -6,48 +6,48 @@ import HeraldCore
 ///
 /// Its `id` is the update's id in the Statuspage-compatible API (`<slug>-update-<UTC time>`), so
 /// that the updates of a previous build's `api/v2/incidents.json` can be told apart from new ones.
-public struct UpdateNotice: Sendable, Equatable {
+package struct UpdateNotice: Sendable, Equatable {
     /// A component the incident affects, with its status while the incident is open.
-    public struct AffectedComponent: Sendable, Hashable {
+    package struct AffectedComponent: Sendable, Hashable {
         /// The id from `herald.yml`.
-        public var id: String
+        package var id: String
         /// The name customers read.
-        public var name: String
+        package var name: String
         /// The status the incident gives it.
-        public var status: ComponentStatus
+        package var status: ComponentStatus
     }
 
     /// The update's API id, `<slug>-update-<UTC time>`.
-    public var id: String
+    package var id: String
     /// The incident's slug (its API id).
-    public var incidentID: String
+    package var incidentID: String
     /// The incident's title.
-    public var title: String
+    package var title: String
     /// The status word of the update's heading (`Monitoring`, `Update`, `In progress`, …).
-    public var updateStatus: UpdateStatus
+    package var updateStatus: UpdateStatus
     /// The incident's status after the update, in the API's words (`monitoring`, `in_progress`).
-    public var status: String
+    package var status: String
     /// The impact, or nil for a scheduled maintenance.
-    public var impact: Impact?
+    package var impact: Impact?
     /// The maintenance window, when the update belongs to a scheduled maintenance.
-    public var maintenance: MaintenanceWindow?
+    package var maintenance: MaintenanceWindow?
     /// The affected components in `herald.yml`'s order.
-    public var components: [AffectedComponent]
+    package var components: [AffectedComponent]
     /// The update's text as written (Markdown).
-    public var markdown: String
+    package var markdown: String
     /// When the update was posted.
-    public var time: Date
+    package var time: Date
     /// The absolute URL of the update on the incident page.
-    public var link: String
+    package var link: String
     /// The incident as the API shows it, with only the updates up to and including this one.
     var apiIncident: StatuspageAPI.Incident
 
     /// Whether the update belongs to a scheduled maintenance.
-    public var isMaintenance: Bool { maintenance != nil }
+    package var isMaintenance: Bool { maintenance != nil }
 
     /// What a notification calls the status: the heading's word, and for an `Update` also the
     /// status it keeps ("Update (monitoring)").
-    public var statusLabel: String {
+    package var statusLabel: String {
         if updateStatus == .update {
             return "Update (\(status.replacingOccurrences(of: "_", with: " ")))"
         }
@@ -55,18 +55,18 @@ public struct UpdateNotice: Sendable, Equatable {
     }
 
     /// What a notification calls the impact: "Major", or "Maintenance".
-    public var impactLabel: String {
+    package var impactLabel: String {
         guard let impact else { return "Maintenance" }
         return impact.rawValue.prefix(1).uppercased() + impact.rawValue.dropFirst()
     }
 
     /// The affected components' names, or "None listed".
-    public var componentsLabel: String {
+    package var componentsLabel: String {
         components.isEmpty ? "None listed" : components.map(\.name).joined(separator: ", ")
     }
 
     /// Whether the update ends the incident or maintenance.
-    public var isFinal: Bool {
+    package var isFinal: Bool {
         ["resolved", "postmortem", "completed"].contains(status)
     }
 }
@@ -76,7 +76,7 @@ extension UpdateNotice {
     ///
     /// - Parameter site: A checked site.
     /// - Returns: The notices.
-    public static func all(in site: Site) -> [UpdateNotice] {
+    package static func all(in site: Site) -> [UpdateNotice] {
         let api = StatuspageAPI(site: site, index: SiteIndex(site: site), status: SiteStatus(site: site))
         let componentsByID = Dictionary(api.components.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let names = Dictionary(site.config.components.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })

@@ -10,7 +10,7 @@ import HeraldCore
 /// A failed rebuild keeps the last good site online; its diagnostics go to the terminal and to an
 /// overlay on every open page. The reload script is added to HTML responses only here, never to
 /// the published site.
-public actor PreviewServer {
+package actor PreviewServer {
     /// The live state pages poll: a build number and the diagnostics of the last failed build.
     struct State: Codable, Sendable {
         var build: Int
@@ -28,7 +28,7 @@ public actor PreviewServer {
     ///
     /// - Parameters:
     ///   - log: Where progress and diagnostics are printed.
-    public init(root: URL, strict: Bool, log: @escaping @Sendable (String) -> Void) {
+    package init(root: URL, strict: Bool, log: @escaping @Sendable (String) -> Void) {
         self.root = root
         self.strict = strict
         self.log = log
@@ -40,7 +40,7 @@ public actor PreviewServer {
     /// Builds, starts serving on `host:port`, and rebuilds on changes until the task is cancelled.
     ///
     /// - Parameter ready: Called with the address once the server listens.
-    public func run(host: String, port: UInt16, ready: @escaping @Sendable (String) -> Void) async throws {
+    package func run(host: String, port: UInt16, ready: @escaping @Sendable (String) -> Void) async throws {
         await rebuild()
         let address = try sockaddr_in.inet(ip4: host, port: port)
         let server = HTTPServer(address: address, logger: DisabledLogger.disabled)
@@ -123,7 +123,7 @@ public actor PreviewServer {
     fileprivate var siteFolder: URL { output }
 
     /// Removes the private output folder.
-    public func cleanUp() {
+    package func cleanUp() {
         try? FileManager.default.removeItem(at: output.deletingLastPathComponent())
     }
 }

@@ -3,16 +3,16 @@ import HeraldCore
 
 /// Helpers shared by the test targets: the repository's folders, the pinned clock, a small site
 /// configuration, temporary copies of the sample site, and file comparisons.
-public enum Fixture {
+package enum Fixture {
     /// The repository's root folder.
-    public static let repositoryRoot = URL(fileURLWithPath: #filePath)
+    package static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The clock the golden files are built with: 2026-11-27T09:00:00Z.
-    public static let now = Date(timeIntervalSince1970: 1_795_770_000)
+    package static let now = Date(timeIntervalSince1970: 1_795_770_000)
 
     /// Three components in two groups, in Berlin.
-    public static let config = SiteConfig(
+    package static let config = SiteConfig(
         title: "Example Status",
         url: URL(string: "https://status.example.com/")!,
         timeZone: TimeZone(identifier: "Europe/Berlin")!,
@@ -24,14 +24,14 @@ public enum Fixture {
     )
 
     /// Parses an incident file's text as `incidents/<name>.md`.
-    public static func parse(_ text: String, name: String = "2026-11-26-example", config: SiteConfig = config)
+    package static func parse(_ text: String, name: String = "2026-11-26-example", config: SiteConfig = config)
         -> IncidentParser.Output
     {
         IncidentParser(config: config, now: now).parse(SourceFile(path: "incidents/\(name).md", text: text))
     }
 
     /// A new empty temporary folder.
-    public static func temporaryFolder() throws -> URL {
+    package static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("herald-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
@@ -39,7 +39,7 @@ public enum Fixture {
 
     /// A copy of the repository's sample site (herald.yml, incidents/, theme/) in a temporary
     /// folder, so tests can change it freely.
-    public static func copyOfSample() throws -> URL {
+    package static func copyOfSample() throws -> URL {
         let folder = try temporaryFolder()
         for name in ["herald.yml", "incidents", "theme"] {
             try FileManager.default.copyItem(
@@ -51,7 +51,7 @@ public enum Fixture {
     }
 
     /// Every file below `folder`, by relative path.
-    public static func files(in folder: URL) throws -> [String: Data] {
+    package static func files(in folder: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
         let base = folder.standardizedFileURL.path + "/"
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return result }
@@ -66,7 +66,7 @@ public enum Fixture {
     }
 
     /// `diff -u` of a golden file against what the build made, at most 60 lines.
-    public static func unifiedDiff(golden: URL, built: Data) throws -> String {
+    package static func unifiedDiff(golden: URL, built: Data) throws -> String {
         let copy = try temporaryFolder().appendingPathComponent("built-" + golden.lastPathComponent)
         try built.write(to: copy)
         let process = Process()

@@ -3,26 +3,26 @@ import Foundation
 /// Writes incident files for operators: a new incident with its first update, and new updates at
 /// the top of an existing timeline. Every other byte of an existing file is left as it was, and
 /// nothing is written unless the result passes the same checks as `herald check`.
-public struct IncidentEditor: Sendable {
+package struct IncidentEditor: Sendable {
     /// Why an edit was refused.
-    public struct Failure: Error, Sendable {
+    package struct Failure: Error, Sendable {
         /// What went wrong, as diagnostics (or one message without a location).
-        public var diagnostics: [Diagnostic]
+        package var diagnostics: [Diagnostic]
 
         /// Creates a failure.
-        public init(diagnostics: [Diagnostic]) {
+        package init(diagnostics: [Diagnostic]) {
             self.diagnostics = diagnostics
         }
     }
 
-    public let root: URL
-    public let config: SiteConfig
-    public let now: Date
+    package let root: URL
+    package let config: SiteConfig
+    package let now: Date
     /// Whether an edit that leaves a warning in the file is refused, as `--strict` asks.
-    public let strict: Bool
+    package let strict: Bool
 
     /// Creates an editor for the site at `root`.
-    public init(root: URL, config: SiteConfig, now: Date, strict: Bool = false) {
+    package init(root: URL, config: SiteConfig, now: Date, strict: Bool = false) {
         self.root = root
         self.config = config
         self.now = now
@@ -30,7 +30,7 @@ public struct IncidentEditor: Sendable {
     }
 
     /// Reads `herald.yml` and creates an editor.
-    public static func load(root: URL, now: Date, strict: Bool = false) throws(Failure) -> IncidentEditor {
+    package static func load(root: URL, now: Date, strict: Bool = false) throws(Failure) -> IncidentEditor {
         let url = root.appendingPathComponent("herald.yml")
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw Failure(diagnostics: [
@@ -45,7 +45,7 @@ public struct IncidentEditor: Sendable {
 
     /// `2026-11-27 10:14 +01:00`: the clock in the site's zone, with its offset so it can never be
     /// ambiguous.
-    public var headingTime: String {
+    package var headingTime: String {
         let t = CivilTime(now, in: config.timeZone)
         let date = "\(Timestamp.pad(t.year, 4))-\(Timestamp.pad(t.month))-\(Timestamp.pad(t.day))"
         let time = "\(Timestamp.pad(t.hour)):\(Timestamp.pad(t.minute))"
@@ -58,7 +58,7 @@ public struct IncidentEditor: Sendable {
     ///
     /// - Returns: The new file's path relative to the root.
     ///   - window: For a scheduled maintenance, its start and end as written (any time form).
-    public func create(
+    package func create(
         title: String,
         impact: String?,
         components: [String],
@@ -117,7 +117,7 @@ public struct IncidentEditor: Sendable {
     // MARK: Updates
 
     /// Finds an incident by slug, file name or path.
-    public func locate(_ reference: String) throws(Failure) -> String {
+    package func locate(_ reference: String) throws(Failure) -> String {
         var candidates = [reference]
         if !reference.hasSuffix(".md") { candidates.append("incidents/\(reference).md") }
         candidates.append("incidents/\(reference)")
@@ -159,7 +159,7 @@ public struct IncidentEditor: Sendable {
     ///
     /// - Parameters:
     ///   - force: Add it even though the incident is resolved.
-    public func addUpdate(to reference: String, status: String, message: String, force: Bool) throws(Failure) -> String
+    package func addUpdate(to reference: String, status: String, message: String, force: Bool) throws(Failure) -> String
     {
         let path = try locate(reference)
         let url = root.appendingPathComponent(path)

@@ -6,14 +6,14 @@ import Mustache
 /// Each is a Markdown file in the theme's `messages/` folder (`theme/messages/<name>.md`), so a
 /// site rewrites them in its own voice by editing those files. They are Mustache templates with
 /// `{{title}}`, `{{components}}` (the affected components' names, joined) and `{{impact}}`.
-public struct MessageTemplates: Sendable {
+package struct MessageTemplates: Sendable {
     /// The templates by name, sorted.
-    public let names: [String]
+    package let names: [String]
     private let texts: [String: String]
 
     /// The built-in theme's messages, then `<themeDirectory>/messages/*.md`, then
     /// `<overrideDirectory>/messages/*.md`: each replaces those of the same name before it.
-    public init(themeDirectory: URL, overrideDirectory: URL? = nil) {
+    package init(themeDirectory: URL, overrideDirectory: URL? = nil) {
         var texts = ThemeFiles.builtInMessages
         for directory in [themeDirectory] + (overrideDirectory.map { [$0] } ?? []) {
             let folder = directory.appendingPathComponent("messages")
@@ -30,7 +30,7 @@ public struct MessageTemplates: Sendable {
 
     /// The message templates of the site at `root`: the built-in theme's, overridden by
     /// `theme/messages/` and then by the `messages/` of the theme folder that herald.yml names.
-    public static func forSite(at root: URL) -> MessageTemplates {
+    package static func forSite(at root: URL) -> MessageTemplates {
         let configURL = root.appendingPathComponent("herald.yml")
         let text = (try? String(contentsOf: configURL, encoding: .utf8)) ?? ""
         let theme = try? ConfigParser().parse(SourceFile(path: "herald.yml", text: text)).get().theme
@@ -43,7 +43,7 @@ public struct MessageTemplates: Sendable {
     /// Renders template `name`.
     ///
     /// - Returns: The message, or nil when there is no such template or it does not parse.
-    public func render(_ name: String, title: String, components: [String], impact: String) -> String? {
+    package func render(_ name: String, title: String, components: [String], impact: String) -> String? {
         guard let text = texts[name],
             let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
         else { return nil }

@@ -5,28 +5,28 @@ import Foundation
 /// Actions workflow that checks, builds, deploys and notifies.
 ///
 /// The site uses the binary's built-in theme, so no theme folder is written.
-public struct SiteScaffold: Sendable {
+package struct SiteScaffold: Sendable {
     /// Why the scaffold was not written.
-    public struct Failure: Error, Sendable, CustomStringConvertible {
+    package struct Failure: Error, Sendable, CustomStringConvertible {
         /// What went wrong.
-        public var description: String
+        package var description: String
     }
 
     /// The page's title.
-    public var title: String
+    package var title: String
     /// The address the site will be published at.
-    public var url: String
+    package var url: String
     /// The site's IANA time zone.
-    public var timeZone: TimeZone
+    package var timeZone: TimeZone
     /// The clock: the example incident's date and the components' `since`.
-    public var now: Date
+    package var now: Date
     /// Herald's GitHub repository, `owner/name`, for the workflow's `uses:`.
-    public var repository: String
+    package var repository: String
     /// The Herald version the workflow installs.
-    public var version: String
+    package var version: String
 
     /// Creates a scaffold.
-    public init(title: String, url: String, timeZone: TimeZone, now: Date, repository: String, version: String) {
+    package init(title: String, url: String, timeZone: TimeZone, now: Date, repository: String, version: String) {
         self.title = title
         self.url = url
         self.timeZone = timeZone
@@ -36,7 +36,7 @@ public struct SiteScaffold: Sendable {
     }
 
     /// The files, by path relative to the folder, in the order they are written.
-    public var files: [(path: String, text: String)] {
+    package var files: [(path: String, text: String)] {
         let day = CivilTime(now, in: timeZone)
         let date = "\(Timestamp.pad(day.year, 4))-\(Timestamp.pad(day.month))-\(Timestamp.pad(day.day))"
         let time = "\(Timestamp.pad(day.hour)):\(Timestamp.pad(day.minute))"
@@ -52,7 +52,7 @@ public struct SiteScaffold: Sendable {
     ///
     /// - Returns: The paths written, relative to the folder.
     /// - Throws: `Failure` naming every file that exists already; nothing is written then.
-    public func write(into folder: URL) throws(Failure) -> [String] {
+    package func write(into folder: URL) throws(Failure) -> [String] {
         let fileManager = FileManager.default
         let files = self.files
         let existing = files.map(\.path).filter { path in
@@ -105,7 +105,7 @@ public struct SiteScaffold: Sendable {
             since: \(date)
           - id: api
             name: API
-            description: The public REST API
+            description: The package REST API
             group: Core services
             since: \(date)
 

@@ -6,13 +6,13 @@
 /// the schedule deploys only when `herald next-change` says the page has changed by the clock
 /// since the last deploy (a maintenance window opened or closed, the day rolled over, or an
 /// incident is open), so a quiet day costs a few seconds per scheduled run and one deploy.
-public enum StatusWorkflow {
+package enum StatusWorkflow {
     /// The workflow's text.
     ///
     /// - Parameters:
     ///   - repository: The GitHub repository that publishes Herald and its action, `owner/name`.
     ///   - version: The Herald version to install, such as `0.1.0`.
-    public static func text(repository: String, version: String) -> String {
+    package static func text(repository: String, version: String) -> String {
         template.replacingOccurrences(of: "HERALD_ACTION", with: "\(repository)@v\(version)")
     }
 

@@ -7,9 +7,9 @@
 ///   expected one of: none, minor, major, critical
 ///   did you mean 'major'?
 /// ```
-public struct Diagnostic: Error, Sendable, Hashable, Codable {
+package struct Diagnostic: Error, Sendable, Hashable, Codable {
     /// How serious a diagnostic is.
-    public enum Severity: String, Sendable, Hashable, Codable {
+    package enum Severity: String, Sendable, Hashable, Codable {
         /// The site cannot be published.
         case error
         /// The site publishes, but something looks wrong.
@@ -17,20 +17,20 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
     }
 
     /// How serious the problem is.
-    public var severity: Severity
+    package var severity: Severity
     /// Where the problem is.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// What is wrong, in one sentence without a trailing period.
-    public var message: String
+    package var message: String
     /// The values that would have been accepted, if there is a fixed set.
-    public var expected: [String]
+    package var expected: [String]
     /// A likely fix, such as the nearest valid spelling.
-    public var suggestion: String?
+    package var suggestion: String?
     /// The text of the offending line, shown with a caret under the column.
-    public var sourceLine: String?
+    package var sourceLine: String?
 
     /// Creates a diagnostic.
-    public init(
+    package init(
         _ severity: Severity = .error,
         at location: SourceLocation,
         _ message: String,
@@ -48,7 +48,7 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
 
     /// The diagnostic as `--strict` reports it: a warning becomes an error that says why, as
     /// compilers do for warnings made errors.
-    public var treatedAsError: Diagnostic {
+    package var treatedAsError: Diagnostic {
         guard severity == .warning else { return self }
         var error = self
         error.severity = .error
@@ -57,13 +57,13 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
     }
 
     /// The first line: `path:line:column: error: message`.
-    public var headline: String {
+    package var headline: String {
         "\(location): \(severity.rawValue): \(message)"
     }
 
     /// The full text: the headline, the offending line with a caret, what was expected, and a
     /// suggestion.
-    public var formatted: String {
+    package var formatted: String {
         var lines = [headline]
         if let sourceLine {
             let line = sourceLine.replacingTabs()
@@ -89,12 +89,12 @@ extension String {
 }
 
 /// The error a stage throws when the input has problems: every diagnostic of the run.
-public struct DiagnosticsError: Error, Sendable {
+package struct DiagnosticsError: Error, Sendable {
     /// All diagnostics, sorted by location.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 
     /// Creates the error.
-    public init(_ diagnostics: [Diagnostic]) {
+    package init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics.sorted { $0.location < $1.location }
     }
 }

@@ -1,21 +1,21 @@
 /// Everything a build reads, loaded once: `herald.yml`, the incident files and the theme.
-public struct SiteSources: Sendable {
+package struct SiteSources: Sendable {
     /// `herald.yml`.
-    public var config: SourceFile
+    package var config: SourceFile
     /// The Markdown files under `incidents/`, sorted by path.
-    public var incidents: [SourceFile]
+    package var incidents: [SourceFile]
     /// The theme's templates, sorted by name.
-    public var templates: [TemplateFile]
+    package var templates: [TemplateFile]
     /// The theme's assets, sorted by path.
-    public var assets: [AssetFile]
+    package var assets: [AssetFile]
     /// The built-in theme's locale files (`locales/*.yml`), sorted by path.
-    public var locales: [SourceFile]
+    package var locales: [SourceFile]
     /// The locale files of the override folders (the site's `theme/`, then herald.yml's `theme:`),
     /// in that order; they win over `locales` key by key.
-    public var localeOverrides: [SourceFile]
+    package var localeOverrides: [SourceFile]
 
     /// Creates the sources of a site.
-    public init(
+    package init(
         config: SourceFile,
         incidents: [SourceFile],
         templates: [TemplateFile],
@@ -33,7 +33,7 @@ public struct SiteSources: Sendable {
 
     /// These sources with an override theme folder's files in place of the theme's files of the
     /// same path; locale files are kept apart, since they merge key by key.
-    public func overridden(by theme: ThemeFiles) -> SiteSources {
+    package func overridden(by theme: ThemeFiles) -> SiteSources {
         var copy = self
         let templateNames = Set(theme.templates.map(\.name))
         copy.templates = (templates.filter { !templateNames.contains($0.name) } + theme.templates)
@@ -46,25 +46,25 @@ public struct SiteSources: Sendable {
 }
 
 /// The files of a theme folder.
-public struct ThemeFiles: Sendable {
+package struct ThemeFiles: Sendable {
     /// Its templates.
-    public var templates: [TemplateFile]
+    package var templates: [TemplateFile]
     /// Its assets.
-    public var assets: [AssetFile]
+    package var assets: [AssetFile]
     /// Its locale files.
-    public var locales: [SourceFile]
+    package var locales: [SourceFile]
 }
 
 /// A Mustache template of the theme.
-public struct TemplateFile: Sendable, Hashable {
+package struct TemplateFile: Sendable, Hashable {
     /// The name partials and layouts use: the path under `templates/` without `.mustache`, such as
     /// `partials/update`.
-    public var name: String
+    package var name: String
     /// The file.
-    public var file: SourceFile
+    package var file: SourceFile
 
     /// Creates a template file.
-    public init(name: String, file: SourceFile) {
+    package init(name: String, file: SourceFile) {
         self.name = name
         self.file = file
     }

@@ -1,18 +1,18 @@
 /// A text file of the user's, read once.
-public struct SourceFile: Sendable, Hashable {
+package struct SourceFile: Sendable, Hashable {
     /// The path relative to the site root, with `/` separators.
-    public var path: String
+    package var path: String
     /// The file's text (UTF-8, with a leading byte-order mark removed and CRLF read as LF).
-    public var text: String
+    package var text: String
 
     /// Creates a source file.
-    public init(path: String, text: String) {
+    package init(path: String, text: String) {
         self.path = path
         self.text = text
     }
 
     /// The text of a 1-based line, without its line break, for showing under a diagnostic.
-    public func line(_ number: Int) -> String? {
+    package func line(_ number: Int) -> String? {
         guard number >= 1 else { return nil }
         // Byte-wise: a newline byte never occurs inside a multi-byte UTF-8 character.
         let bytes = text.utf8
@@ -28,7 +28,7 @@ public struct SourceFile: Sendable, Hashable {
     }
 
     /// A diagnostic at a line and column of this file, showing that line.
-    public func diagnostic(
+    package func diagnostic(
         _ severity: Diagnostic.Severity = .error,
         line: Int,
         column: Int = 1,
@@ -48,14 +48,14 @@ public struct SourceFile: Sendable, Hashable {
 }
 
 /// A binary file of the theme, copied to the output as it is.
-public struct AssetFile: Sendable, Hashable {
+package struct AssetFile: Sendable, Hashable {
     /// The path relative to the theme's `assets/` folder.
-    public var path: String
+    package var path: String
     /// The bytes.
-    public var data: [UInt8]
+    package var data: [UInt8]
 
     /// Creates an asset.
-    public init(path: String, data: [UInt8]) {
+    package init(path: String, data: [UInt8]) {
         self.path = path
         self.data = data
     }

@@ -10,20 +10,20 @@ import Foundation
 /// The loader answers every question about the file system that a build asks, including what
 /// is at the paths herald.yml names (`siteFolder(theme:logo:)`); the later stages only check
 /// its answers. Its raw system calls are in `Support/POSIX.swift`.
-public struct SourceLoader: Sendable {
+package struct SourceLoader: Sendable {
     /// The largest incident or config file accepted, in bytes.
-    public static let maximumFileSize = 1 << 20
+    package static let maximumFileSize = 1 << 20
     /// The largest theme asset accepted, in bytes.
-    public static let maximumAssetSize = 16 << 20
+    package static let maximumAssetSize = 16 << 20
 
     /// The site's root folder.
-    public var root: URL
+    package var root: URL
     /// The site's theme folder (by default `<root>/theme`), which may be missing: its files
     /// override the built-in theme's.
-    public var themeDirectory: URL
+    package var themeDirectory: URL
 
     /// Creates a loader for the site at `root`.
-    public init(root: URL, themeDirectory: URL? = nil) {
+    package init(root: URL, themeDirectory: URL? = nil) {
         self.root = root.standardizedFileURL
         self.themeDirectory = (themeDirectory ?? root.appendingPathComponent("theme")).standardizedFileURL
     }
@@ -33,7 +33,7 @@ public struct SourceLoader: Sendable {
     /// - Returns: The sources.
     /// - Throws: `DiagnosticsError` listing every file that could not be read, or
     ///   `CancellationError` when the task is cancelled.
-    public func load() async throws -> SiteSources {
+    package func load() async throws -> SiteSources {
         let loaded = try await loadReadable()
         guard loaded.diagnostics.isEmpty else { throw DiagnosticsError(loaded.diagnostics) }
         return loaded.sources
@@ -46,7 +46,7 @@ public struct SourceLoader: Sendable {
     ///   read and for a missing `herald.yml` (whose source is then empty).
     /// - Throws: Only `CancellationError`, when the task is cancelled while the incident files are
     ///   read.
-    public func loadReadable() async throws -> (sources: SiteSources, diagnostics: [Diagnostic]) {
+    package func loadReadable() async throws -> (sources: SiteSources, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let configURL = root.appendingPathComponent("herald.yml")
         var config = SourceFile(path: "herald.yml", text: "")
@@ -87,7 +87,7 @@ public struct SourceLoader: Sendable {
     /// - Returns: What is at each path (a path whose symbolic links lead outside the root is
     ///   `outside`), and the languages with a `locales/<tag>.yml` in the built-in theme, the
     ///   site's theme folder and the `theme:` folder.
-    public func siteFolder(theme: String?, logo: String?) -> SiteFolder {
+    package func siteFolder(theme: String?, logo: String?) -> SiteFolder {
         var entries: [String: SiteFolder.Entry] = [:]
         for path in [theme, logo].compactMap({ $0 }) {
             entries[path] = entry(at: path)
@@ -123,7 +123,7 @@ public struct SourceLoader: Sendable {
     /// - Parameter directory: The folder.
     /// - Returns: Its files.
     /// - Throws: `DiagnosticsError` listing every file that could not be read.
-    public func loadOverride(_ directory: URL) throws(DiagnosticsError) -> ThemeFiles {
+    package func loadOverride(_ directory: URL) throws(DiagnosticsError) -> ThemeFiles {
         var diagnostics: [Diagnostic] = []
         let theme = themeFiles(in: directory.standardizedFileURL, diagnostics: &diagnostics)
         guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
@@ -135,7 +135,7 @@ public struct SourceLoader: Sendable {
     /// - Parameter path: The path relative to the root.
     /// - Returns: The bytes.
     /// - Throws: `DiagnosticsError` when the file cannot be read or leads outside the root.
-    public func loadFile(_ path: String) throws(DiagnosticsError) -> [UInt8] {
+    package func loadFile(_ path: String) throws(DiagnosticsError) -> [UInt8] {
         var diagnostics: [Diagnostic] = []
         let url = root.appendingPathComponent(path).standardizedFileURL
         guard isInsideRoot(url) else {

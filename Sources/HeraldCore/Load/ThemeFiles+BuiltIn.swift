@@ -2,12 +2,12 @@ import HeraldDefaultTheme
 
 extension ThemeFiles {
     /// How diagnostics name the built-in theme's files: `<built-in theme>/templates/base.mustache`.
-    public static let builtInFolder = "<built-in theme>"
+    package static let builtInFolder = "<built-in theme>"
 
     /// The default theme that the binary carries (the repository's `theme/` at build time): the
     /// first layer of every site's theme, which the site's `theme/` folder and herald.yml's
     /// `theme:` folder override file by file.
-    public static let builtIn: ThemeFiles = {
+    package static let builtIn: ThemeFiles = {
         var templates: [TemplateFile] = []
         var assets: [AssetFile] = []
         var locales: [SourceFile] = []
@@ -29,12 +29,12 @@ extension ThemeFiles {
     }()
 
     /// The languages the built-in theme has a `locales/<tag>.yml` for.
-    public static let builtInLanguages: [String] = builtIn.locales.map { file in
+    package static let builtInLanguages: [String] = builtIn.locales.map { file in
         String(file.path.dropFirst(builtInFolder.count + "/locales/".count).dropLast(".yml".count))
     }
 
     /// The built-in theme's ready-made update messages (`messages/<name>.md`), by name.
-    public static let builtInMessages: [String: String] = {
+    package static let builtInMessages: [String: String] = {
         var messages: [String: String] = [:]
         for file in DefaultTheme.files where file.path.hasPrefix("messages/") && file.path.hasSuffix(".md") {
             let name = String(file.path.dropFirst("messages/".count).dropLast(".md".count))
@@ -46,7 +46,7 @@ extension ThemeFiles {
 
     /// Every file of the built-in theme with its path inside the theme folder, for
     /// `herald theme export`.
-    public static var builtInFiles: [(path: String, bytes: [UInt8])] {
+    package static var builtInFiles: [(path: String, bytes: [UInt8])] {
         DefaultTheme.files.map { ($0.path, $0.bytes) }
     }
 }

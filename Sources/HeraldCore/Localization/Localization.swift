@@ -7,24 +7,24 @@ import Foundation
 /// language file that lacks some of them falls back to English for those keys, with a warning.
 /// An override theme folder's locale files take precedence key by key, so an override file needs
 /// only the keys it changes.
-public struct Localization: Sendable {
+package struct Localization: Sendable {
     /// The language tag from herald.yml, such as `de` or `pt-BR`.
-    public let language: String
+    package let language: String
     /// The locale that formats dates and numbers.
-    public let locale: Locale
+    package let locale: Locale
     /// Whether the language is written right to left (`dir="rtl"`).
-    public let isRightToLeft: Bool
+    package let isRightToLeft: Bool
     /// Every entry, English filled in where the language has none.
     let texts: [String: LocalizedText]
 
     /// The fallback language every theme must have.
-    public static let reference = "en"
+    package static let reference = "en"
 
     /// Languages written right to left, by their base tag.
     static let rightToLeftLanguages: Set<String> = ["ar", "he", "iw", "fa", "ur", "yi", "ps", "dv", "ckb", "sd", "ug"]
 
     /// Creates a localization from its entries.
-    public init(language: String, texts: [String: LocalizedText]) {
+    package init(language: String, texts: [String: LocalizedText]) {
         self.language = language
         self.locale = Locale(identifier: language.replacingOccurrences(of: "-", with: "_"))
         let base = language.split(separator: "-").first.map { $0.lowercased() } ?? ""
@@ -33,11 +33,11 @@ public struct Localization: Sendable {
     }
 
     /// `rtl` or `ltr`, for the `dir` attribute.
-    public var direction: String { isRightToLeft ? "rtl" : "ltr" }
+    package var direction: String { isRightToLeft ? "rtl" : "ltr" }
 
     /// The locale file for `language` among the `available` ones: the same tag, or else its base
     /// language (`de-CH` uses `de.yml`); nil when there is none.
-    public static func resolve(_ language: String, available: [String]) -> String? {
+    package static func resolve(_ language: String, available: [String]) -> String? {
         if available.contains(language) { return language }
         if let exact = available.first(where: { $0.caseInsensitiveCompare(language) == .orderedSame }) { return exact }
         let base = String(language.split(separator: "-").first ?? "")
@@ -48,18 +48,18 @@ public struct Localization: Sendable {
 
     /// The plain string for `key` (a plural entry gives its `other` form); the key itself when
     /// it is missing, so a missing string is visible rather than blank.
-    public func string(_ key: String) -> String {
+    package func string(_ key: String) -> String {
         texts[key]?.text(for: .other) ?? key
     }
 
     /// The string for `key` with `{name}` placeholders replaced.
-    public func format(_ key: String, _ values: [String: String]) -> String {
+    package func format(_ key: String, _ values: [String: String]) -> String {
         Self.fill(string(key), values)
     }
 
     /// The plural form of `key` for `count`, with `{count}` as the locale writes the number and
     /// any other `{name}` placeholders replaced.
-    public func plural(_ key: String, count: Int, _ values: [String: String] = [:]) -> String {
+    package func plural(_ key: String, count: Int, _ values: [String: String] = [:]) -> String {
         let category = PluralCategory.of(count, language: language)
         let text = texts[key]?.text(for: category) ?? key
         var values = values
@@ -68,7 +68,7 @@ public struct Localization: Sendable {
     }
 
     /// Every plain string, for templates as `{{t.key}}`.
-    public var templateStrings: [String: String] {
+    package var templateStrings: [String: String] {
         var result: [String: String] = [:]
         for (key, text) in texts {
             if case .plain(let string) = text { result[key] = string }
@@ -97,7 +97,7 @@ public struct Localization: Sendable {
     /// - Returns: The localization (nil when English or the language is missing) and the problems:
     ///   errors for unreadable files, a missing `en.yml` or language; warnings for keys a language
     ///   lacks (English is used) or has that English does not.
-    public static func load(language: String, files: [SourceFile], overrides: [SourceFile] = [])
+    package static func load(language: String, files: [SourceFile], overrides: [SourceFile] = [])
         -> (localization: Localization?, diagnostics: [Diagnostic])
     {
         var diagnostics: [Diagnostic] = []

@@ -1,5 +1,5 @@
 /// One entry of a locale file: a plain string, or one string per plural category.
-public enum LocalizedText: Sendable, Hashable {
+package enum LocalizedText: Sendable, Hashable {
     case plain(String)
     /// Strings by plural category; `other` is always present.
     case plural([PluralCategory: String])

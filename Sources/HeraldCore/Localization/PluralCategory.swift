@@ -3,11 +3,11 @@
 /// The rules cover the languages Herald ships (English, German, French, Spanish, Japanese,
 /// Arabic) and their close relatives; any other language gets English's rule (`one` for 1,
 /// `other` for the rest), and a locale file may always give only `other`.
-public enum PluralCategory: String, Sendable, Hashable, CaseIterable {
+package enum PluralCategory: String, Sendable, Hashable, CaseIterable {
     case zero, one, two, few, many, other
 
     /// The category of a non-negative whole `count` in `language` (a BCP 47 tag).
-    public static func of(_ count: Int, language: String) -> PluralCategory {
+    package static func of(_ count: Int, language: String) -> PluralCategory {
         let base = language.split(separator: "-").first.map { $0.lowercased() } ?? ""
         let n = abs(count)
         switch base {

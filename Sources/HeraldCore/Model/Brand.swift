@@ -1,14 +1,14 @@
 import Foundation
 
 /// The operator's brand, from `brand:` in herald.yml.
-public struct Brand: Sendable, Hashable {
+package struct Brand: Sendable, Hashable {
     /// The brand colour as `#rrggbb` (lowercase), if set.
-    public var color: String?
+    package var color: String?
     /// The logo's path relative to the site's root, if set.
-    public var logo: String?
+    package var logo: String?
 
     /// Creates a brand.
-    public init(color: String? = nil, logo: String? = nil) {
+    package init(color: String? = nil, logo: String? = nil) {
         self.color = color
         self.logo = logo
     }
@@ -16,7 +16,7 @@ public struct Brand: Sendable, Hashable {
 
 extension Brand {
     /// The colour `#rgb` or `#rrggbb` as `#rrggbb` in lowercase, or nil if it is not one.
-    public static func normalizedColor(_ text: String) -> String? {
+    package static func normalizedColor(_ text: String) -> String? {
         guard text.hasPrefix("#") else { return nil }
         let hex = text.dropFirst().lowercased()
         guard hex.allSatisfy(\.isHexDigit), hex.count == 3 || hex.count == 6 else { return nil }
@@ -24,7 +24,7 @@ extension Brand {
     }
 
     /// The WCAG 2 contrast ratio of two `#rrggbb` colours, from 1 to 21.
-    public static func contrast(_ first: String, _ second: String) -> Double {
+    package static func contrast(_ first: String, _ second: String) -> Double {
         let a = luminance(first)
         let b = luminance(second)
         return (max(a, b) + 0.05) / (min(a, b) + 0.05)

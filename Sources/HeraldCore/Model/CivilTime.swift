@@ -3,18 +3,18 @@ import Foundation
 /// A wall-clock date and time in some zone, computed with plain integer arithmetic (proleptic
 /// Gregorian calendar), so formatting thousands of timestamps needs no formatter objects and is
 /// byte-for-byte the same on every machine.
-public struct CivilTime: Sendable, Hashable {
-    public var year: Int
-    public var month: Int
-    public var day: Int
-    public var hour: Int
-    public var minute: Int
-    public var second: Int
+package struct CivilTime: Sendable, Hashable {
+    package var year: Int
+    package var month: Int
+    package var day: Int
+    package var hour: Int
+    package var minute: Int
+    package var second: Int
     /// The zone's offset from UTC in seconds at that instant.
-    public var offsetSeconds: Int
+    package var offsetSeconds: Int
 
     /// Creates a civil time from its fields.
-    public init(
+    package init(
         year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, offsetSeconds: Int = 0
     ) {
         self.year = year
@@ -27,7 +27,7 @@ public struct CivilTime: Sendable, Hashable {
     }
 
     /// The wall-clock time of `date` in `timeZone`.
-    public init(_ date: Date, in timeZone: TimeZone) {
+    package init(_ date: Date, in timeZone: TimeZone) {
         let offset = timeZone.secondsFromGMT(for: date)
         self.init(utcSeconds: Int(date.timeIntervalSince1970.rounded(.down)) + offset, offsetSeconds: offset)
     }
@@ -49,25 +49,25 @@ public struct CivilTime: Sendable, Hashable {
     }
 
     /// Days since 1970-01-01 of this date.
-    public var daysSinceEpoch: Int { Self.days(year: year, month: month, day: day) }
+    package var daysSinceEpoch: Int { Self.days(year: year, month: month, day: day) }
 
     /// Seconds since 1970-01-01 00:00 if these fields were read as UTC.
     var naiveSeconds: Int { daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second }
 
     /// The instant these fields denote, given their offset.
-    public var date: Date { Date(timeIntervalSince1970: TimeInterval(naiveSeconds - offsetSeconds)) }
+    package var date: Date { Date(timeIntervalSince1970: TimeInterval(naiveSeconds - offsetSeconds)) }
 
     /// 0 for Sunday through 6 for Saturday.
-    public var weekday: Int { ((daysSinceEpoch % 7) + 11) % 7 }
+    package var weekday: Int { ((daysSinceEpoch % 7) + 11) % 7 }
 
     /// Whether year, month and day form a real date.
-    public static func isValidDate(year: Int, month: Int, day: Int) -> Bool {
+    package static func isValidDate(year: Int, month: Int, day: Int) -> Bool {
         guard (1...12).contains(month), day >= 1 else { return false }
         return day <= daysIn(month: month, year: year)
     }
 
     /// The number of days in a month.
-    public static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30

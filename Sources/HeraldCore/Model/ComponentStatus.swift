@@ -1,5 +1,5 @@
 /// A component's status, with Statuspage's words.
-public enum ComponentStatus: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+package enum ComponentStatus: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case operational
     case underMaintenance = "under_maintenance"
     case degradedPerformance = "degraded_performance"
@@ -7,7 +7,7 @@ public enum ComponentStatus: String, Sendable, Hashable, Codable, CaseIterable, 
     case majorOutage = "major_outage"
 
     /// Words a customer reads.
-    public var label: String {
+    package var label: String {
         switch self {
         case .operational: "Operational"
         case .underMaintenance: "Under maintenance"
@@ -18,10 +18,10 @@ public enum ComponentStatus: String, Sendable, Hashable, Codable, CaseIterable, 
     }
 
     /// The statuses an incident may give a component (not `operational`).
-    public static let incidentStatuses: [ComponentStatus] = [.degradedPerformance, .partialOutage, .majorOutage]
+    package static let incidentStatuses: [ComponentStatus] = [.degradedPerformance, .partialOutage, .majorOutage]
 
     /// The overall indicator this status alone would cause.
-    public var indicator: Indicator {
+    package var indicator: Indicator {
         switch self {
         case .operational: .none
         case .underMaintenance: .maintenance
@@ -34,5 +34,5 @@ public enum ComponentStatus: String, Sendable, Hashable, Codable, CaseIterable, 
     /// Ordered from best to worst; maintenance is better than any degradation.
     private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
-    public static func < (lhs: ComponentStatus, rhs: ComponentStatus) -> Bool { lhs.rank < rhs.rank }
+    package static func < (lhs: ComponentStatus, rhs: ComponentStatus) -> Bool { lhs.rank < rhs.rank }
 }

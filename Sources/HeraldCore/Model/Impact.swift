@@ -1,9 +1,9 @@
 /// How badly an incident hurts customers, as the operator declares it (Statuspage's `impact`).
-public enum Impact: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+package enum Impact: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case none, minor, major, critical
 
     /// The status a listed component takes when the incident names it without a status.
-    public var defaultComponentStatus: ComponentStatus {
+    package var defaultComponentStatus: ComponentStatus {
         switch self {
         case .none, .minor: .degradedPerformance
         case .major: .partialOutage
@@ -13,5 +13,5 @@ public enum Impact: String, Sendable, Hashable, Codable, CaseIterable, Comparabl
 
     private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
-    public static func < (lhs: Impact, rhs: Impact) -> Bool { lhs.rank < rhs.rank }
+    package static func < (lhs: Impact, rhs: Impact) -> Bool { lhs.rank < rhs.rank }
 }

@@ -5,30 +5,30 @@ import Foundation
 /// The timeline is the single source of truth: the incident starts at `started` (or its first
 /// update), its status is that of its latest status-setting update, and it is resolved at its
 /// `Resolved` update.
-public struct Incident: Sendable, Hashable {
+package struct Incident: Sendable, Hashable {
     /// The URL segment, unique across the site.
-    public var slug: String
+    package var slug: String
     /// The headline customers read.
-    public var title: String
+    package var title: String
     /// The declared impact.
-    public var impact: Impact
+    package var impact: Impact
     /// The components the incident affects, with the status each has while it is open.
-    public var components: [AffectedComponent]
+    package var components: [AffectedComponent]
     /// The optional summary before the first update, as HTML.
-    public var summaryHTML: String
+    package var summaryHTML: String
     /// The updates, newest first.
-    public var updates: [IncidentUpdate]
+    package var updates: [IncidentUpdate]
     /// When the impact began.
-    public var started: Date
+    package var started: Date
     /// Whether the incident is a draft (not published).
-    public var draft: Bool
+    package var draft: Bool
     /// The window, when this is a scheduled maintenance rather than an incident.
-    public var maintenance: MaintenanceWindow?
+    package var maintenance: MaintenanceWindow?
     /// The file the incident came from, relative to the site root.
-    public var sourcePath: String
+    package var sourcePath: String
 
     /// Creates an incident; `updates` are sorted newest first.
-    public init(
+    package init(
         slug: String,
         title: String,
         impact: Impact,
@@ -53,11 +53,11 @@ public struct Incident: Sendable, Hashable {
     }
 
     /// The newest update.
-    public var latestUpdate: IncidentUpdate? { updates.first }
+    package var latestUpdate: IncidentUpdate? { updates.first }
 
     /// When the incident was resolved: the time of its newest `Resolved` update, unless a later
     /// update other than `Update` or `Postmortem` reopened it.
-    public var resolvedAt: Date? {
+    package var resolvedAt: Date? {
         for update in updates {
             switch update.status {
             case .resolved: return update.time
@@ -70,13 +70,13 @@ public struct Incident: Sendable, Hashable {
     }
 
     /// Whether this is an incident (not a maintenance) that is still open.
-    public var isOpen: Bool { maintenance == nil && resolvedAt == nil }
+    package var isOpen: Bool { maintenance == nil && resolvedAt == nil }
 
     /// A maintenance's status at `now`: the build's clock moves it from scheduled to in progress
     /// at its start and to completed at its end, and an update can only move it further along
     /// (a `Completed` update ends it early; a `Verifying` update during the window shows that;
     /// a `Cancelled` update calls it off).
-    public func maintenanceStatus(at now: Date) -> UpdateStatus? {
+    package func maintenanceStatus(at now: Date) -> UpdateStatus? {
         guard let window = maintenance else { return nil }
         var status: UpdateStatus = now < window.start ? .scheduled : (now < window.end ? .inProgress : .completed)
         if let latest = updates.first(where: { $0.time <= now && $0.status.maintenanceStage != nil }),
@@ -88,69 +88,69 @@ public struct Incident: Sendable, Hashable {
     }
 
     /// Whether a maintenance is under way at `now` (in progress or verifying).
-    public func isMaintenanceActive(at now: Date) -> Bool {
+    package func isMaintenanceActive(at now: Date) -> Bool {
         let status = maintenanceStatus(at: now)
         return status == .inProgress || status == .verifying
     }
 
     /// The incident's status: the latest update that sets one (`Update` keeps the previous status;
     /// an incident made only of `Update`s is investigating).
-    public var status: UpdateStatus {
+    package var status: UpdateStatus {
         updates.first { $0.status.setsStatus }?.status ?? .investigating
     }
 
     /// The time of the first `Monitoring` update, if any (Statuspage's `monitoring_at`).
-    public var monitoringAt: Date? {
+    package var monitoringAt: Date? {
         updates.last { $0.status == .monitoring }?.time
     }
 
     /// The time of the latest update.
-    public var updatedAt: Date { latestUpdate?.time ?? started }
+    package var updatedAt: Date { latestUpdate?.time ?? started }
 
     /// How long the incident lasted, or has lasted up to `now` if it is open; a maintenance's
     /// window.
-    public func duration(now: Date) -> TimeInterval {
+    package func duration(now: Date) -> TimeInterval {
         if let window = maintenance { return window.end.timeIntervalSince(window.start) }
         return max(0, (resolvedAt ?? now).timeIntervalSince(started))
     }
 
     /// When the incident's effect ended, for listing it by day: its resolution, a maintenance's
     /// end, or `now` while it goes on.
-    public func end(now: Date) -> Date {
+    package func end(now: Date) -> Date {
         if let window = maintenance { return min(window.end, max(now, window.start)) }
         return resolvedAt ?? now
     }
 }
 
 /// A component an incident affects, and its status while the incident is open.
-public struct AffectedComponent: Sendable, Hashable {
+package struct AffectedComponent: Sendable, Hashable {
     /// The component's id from `herald.yml`.
-    public var id: String
+    package var id: String
     /// Its status while the incident is open.
-    public var status: ComponentStatus
+    package var status: ComponentStatus
 
     /// Creates an affected component.
-    public init(id: String, status: ComponentStatus) {
+    package init(id: String, status: ComponentStatus) {
         self.id = id
         self.status = status
     }
 }
 
 /// One update section of an incident's timeline.
-public struct IncidentUpdate: Sendable, Hashable {
+package struct IncidentUpdate: Sendable, Hashable {
     /// The status word of the heading.
-    public var status: UpdateStatus
+    package var status: UpdateStatus
     /// When the update was posted.
-    public var time: Date
+    package var time: Date
     /// The update's text as HTML.
-    public var html: String
+    package var html: String
     /// The update's text as written (Markdown), for the API.
-    public var markdown: String
+    package var markdown: String
     /// The 1-based line of the update's heading in its file.
-    public var line: Int
+    package var line: Int
 
     /// Creates an update.
-    public init(status: UpdateStatus, time: Date, html: String, markdown: String, line: Int = 1) {
+    package init(status: UpdateStatus, time: Date, html: String, markdown: String, line: Int = 1) {
         self.status = status
         self.time = time
         self.html = html
@@ -159,20 +159,20 @@ public struct IncidentUpdate: Sendable, Hashable {
     }
 
     /// A fragment id stable across builds and title edits: the update's UTC time.
-    public var anchor: String {
+    package var anchor: String {
         "update-" + Timestamp.compactUTC(time)
     }
 }
 
 /// When a scheduled maintenance takes place.
-public struct MaintenanceWindow: Sendable, Hashable {
+package struct MaintenanceWindow: Sendable, Hashable {
     /// When it starts.
-    public var start: Date
+    package var start: Date
     /// When it ends.
-    public var end: Date
+    package var end: Date
 
     /// Creates a window.
-    public init(start: Date, end: Date) {
+    package init(start: Date, end: Date) {
         self.start = start
         self.end = end
     }

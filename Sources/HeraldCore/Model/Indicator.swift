@@ -1,9 +1,9 @@
 /// The page's overall status (Statuspage's `status.indicator`).
-public enum Indicator: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+package enum Indicator: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case none, maintenance, minor, major, critical
 
     /// The sentence on the page's banner (Statuspage's `status.description`).
-    public var description: String {
+    package var description: String {
         switch self {
         case .none: "All Systems Operational"
         case .maintenance: "Service Under Maintenance"
@@ -14,7 +14,7 @@ public enum Indicator: String, Sendable, Hashable, Codable, CaseIterable, Compar
     }
 
     /// The indicator an open incident of this impact causes.
-    public init(_ impact: Impact) {
+    package init(_ impact: Impact) {
         switch impact {
         case .none: self = .none
         case .minor: self = .minor
@@ -25,5 +25,5 @@ public enum Indicator: String, Sendable, Hashable, Codable, CaseIterable, Compar
 
     private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
-    public static func < (lhs: Indicator, rhs: Indicator) -> Bool { lhs.rank < rhs.rank }
+    package static func < (lhs: Indicator, rhs: Indicator) -> Bool { lhs.rank < rhs.rank }
 }

@@ -9,9 +9,9 @@
 /// ```
 ///
 /// The webhook URL is a secret, so the file names only the environment variable that holds it.
-public struct NotifyTarget: Sendable, Hashable {
+package struct NotifyTarget: Sendable, Hashable {
     /// The kinds of targets.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    package enum Kind: String, Sendable, Hashable, CaseIterable {
         /// A Slack incoming webhook (`text` and Block Kit `blocks` in mrkdwn).
         case slack
         /// A Microsoft Teams channel webhook made with the Workflows app (an Adaptive Card).
@@ -23,16 +23,16 @@ public struct NotifyTarget: Sendable, Hashable {
     }
 
     /// The stable name the delivery ledger records deliveries under.
-    public var id: String
+    package var id: String
     /// The kind of target, which decides the payload.
-    public var kind: Kind
+    package var kind: Kind
     /// The environment variable holding the webhook URL.
-    public var urlEnvironmentVariable: String
+    package var urlEnvironmentVariable: String
     /// The component ids the target hears about; nil for every update.
-    public var components: [String]?
+    package var components: [String]?
 
     /// Creates a target.
-    public init(id: String, kind: Kind, urlEnvironmentVariable: String, components: [String]? = nil) {
+    package init(id: String, kind: Kind, urlEnvironmentVariable: String, components: [String]? = nil) {
         self.id = id
         self.kind = kind
         self.urlEnvironmentVariable = urlEnvironmentVariable
@@ -41,7 +41,7 @@ public struct NotifyTarget: Sendable, Hashable {
 
     /// Whether the target hears about an update of an incident affecting `componentIDs`: always
     /// without a filter, else when the incident affects one of the target's components.
-    public func accepts(componentIDs: [String]) -> Bool {
+    package func accepts(componentIDs: [String]) -> Bool {
         guard let components else { return true }
         return componentIDs.contains { components.contains($0) }
     }

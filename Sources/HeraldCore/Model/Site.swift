@@ -1,21 +1,21 @@
 import Foundation
 
 /// The whole site as values: its configuration, its published incidents, and the build's clock.
-public struct Site: Sendable {
+package struct Site: Sendable {
     /// The configuration from `herald.yml`.
-    public var config: SiteConfig
+    package var config: SiteConfig
     /// Published incidents (drafts left out), newest first by start time, then by slug.
-    public var incidents: [Incident]
+    package var incidents: [Incident]
     /// The instant the site is built for.
-    public var now: Date
+    package var now: Date
     /// The instant its content is shown as of: `now` while an incident is open or a maintenance
     /// runs, else its last change by the clock (`SiteClock.asOf`). Uptime is measured up to it,
     /// and pages say they were last updated then, so that rebuilding an unchanged site changes
     /// nothing.
-    public var asOf: Date
+    package var asOf: Date
 
     /// Creates a site; drafts are dropped and incidents sorted.
-    public init(config: SiteConfig, incidents: [Incident], now: Date) {
+    package init(config: SiteConfig, incidents: [Incident], now: Date) {
         self.config = config
         self.incidents = incidents.filter { !$0.draft }.sorted {
             ($0.started, $1.slug) > ($1.started, $0.slug)
@@ -27,7 +27,7 @@ public struct Site: Sendable {
     /// Checks that hold across files: every slug is unique.
     ///
     /// - Returns: One error per file that repeats a slug.
-    public static func crossFileDiagnostics(_ incidents: [Incident], files: [SourceFile]) -> [Diagnostic] {
+    package static func crossFileDiagnostics(_ incidents: [Incident], files: [SourceFile]) -> [Diagnostic] {
         var bySlug: [String: [Incident]] = [:]
         for incident in incidents { bySlug[incident.slug, default: []].append(incident) }
         let fileByPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })

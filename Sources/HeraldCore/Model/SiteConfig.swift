@@ -1,32 +1,32 @@
 import Foundation
 
 /// The site's settings from `herald.yml`.
-public struct SiteConfig: Sendable, Hashable {
+package struct SiteConfig: Sendable, Hashable {
     /// The page's title, such as "Acme Cloud Status".
-    public var title: String
+    package var title: String
     /// One sentence about the page, used in feeds and the description meta tag.
-    public var description: String
+    package var description: String
     /// The absolute base URL the site is published at, always ending in `/`.
-    public var url: URL
+    package var url: URL
     /// The zone times are shown in, and read in when a heading has none.
-    public var timeZone: TimeZone
+    package var timeZone: TimeZone
     /// The zone's name as herald.yml gives it, for readers ("Times are shown in UTC.") and the
     /// API: Foundation on Linux names the UTC zone "GMT".
-    public var timeZoneName: String
+    package var timeZoneName: String
     /// The page's language (BCP 47).
-    public var language: String
+    package var language: String
     /// The components in display order.
-    public var components: [Component]
+    package var components: [Component]
     /// Where `herald notify` posts new updates.
-    public var notify: [NotifyTarget]
+    package var notify: [NotifyTarget]
     /// The folder, relative to the site's root, whose files override the default theme's files
     /// of the same path (`theme:` in herald.yml), if any.
-    public var theme: String?
+    package var theme: String?
     /// The brand colour and logo (`brand:` in herald.yml), if any.
-    public var brand: Brand?
+    package var brand: Brand?
 
     /// Creates a configuration.
-    public init(
+    package init(
         title: String,
         description: String = "",
         url: URL,
@@ -51,34 +51,34 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     /// The URL path of the site's root, such as `/` or `/status/`.
-    public var basePath: String {
+    package var basePath: String {
         let path = url.path
         return path.hasSuffix("/") ? path : path + "/"
     }
 
     /// An absolute URL for a path relative to the site root.
-    public func absoluteURL(_ relativePath: String) -> String {
+    package func absoluteURL(_ relativePath: String) -> String {
         url.absoluteString + relativePath
     }
 }
 
 /// A part of the product whose status the page shows.
-public struct Component: Sendable, Hashable {
+package struct Component: Sendable, Hashable {
     /// The stable id used in incident files and URLs.
-    public var id: String
+    package var id: String
     /// The name customers read.
-    public var name: String
+    package var name: String
     /// What the component is, for customers.
-    public var description: String
+    package var description: String
     /// The group the component is shown in, if any.
-    public var group: String?
+    package var group: String?
     /// The day the component's history starts, if known.
-    public var since: Date?
+    package var since: Date?
     /// The 0-based display position from `herald.yml`.
-    public var position: Int
+    package var position: Int
 
     /// Creates a component.
-    public init(
+    package init(
         id: String,
         name: String,
         description: String = "",

@@ -2,26 +2,26 @@ import Foundation
 
 /// Lookups built once per build, so that no page scans every incident: incidents by component
 /// and by month, and components by id and by group.
-public struct SiteIndex: Sendable {
+package struct SiteIndex: Sendable {
     /// A group of components as shown on the page; `name` is nil for components without a group.
-    public struct Group: Sendable {
-        public var name: String?
-        public var components: [Component]
+    package struct Group: Sendable {
+        package var name: String?
+        package var components: [Component]
     }
 
     /// Indices into `Site.incidents` for each component id, newest first.
-    public var incidentsByComponent: [String: [Int]]
+    package var incidentsByComponent: [String: [Int]]
     /// Indices into `Site.incidents` for each month (`2026-11`, in the site's zone), newest first.
-    public var incidentsByMonth: [String: [Int]]
+    package var incidentsByMonth: [String: [Int]]
     /// The months that have incidents, newest first.
-    public var months: [String]
+    package var months: [String]
     /// Components by id.
-    public var componentsByID: [String: Component]
+    package var componentsByID: [String: Component]
     /// Component groups in display order (a group appears where its first component is listed).
-    public var groups: [Group]
+    package var groups: [Group]
 
     /// Builds the index in one pass over the incidents.
-    public init(site: Site) {
+    package init(site: Site) {
         var byComponent: [String: [Int]] = [:]
         var byMonth: [String: [Int]] = [:]
         for (index, incident) in site.incidents.enumerated() {
@@ -51,7 +51,7 @@ public struct SiteIndex: Sendable {
     }
 
     /// `2026-11`: the month of `date` in `timeZone`.
-    public static func monthKey(_ date: Date, in timeZone: TimeZone) -> String {
+    package static func monthKey(_ date: Date, in timeZone: TimeZone) -> String {
         let time = CivilTime(date, in: timeZone)
         return "\(Timestamp.pad(time.year, 4))-\(Timestamp.pad(time.month))"
     }

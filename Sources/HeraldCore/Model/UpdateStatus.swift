@@ -1,7 +1,7 @@
 import Foundation
 
 /// The status word of an update heading (`## Monitoring — 2026-11-26 15:10 UTC`).
-public enum UpdateStatus: String, Sendable, Hashable, Codable, CaseIterable {
+package enum UpdateStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case investigating = "Investigating"
     case identified = "Identified"
     case update = "Update"
@@ -17,18 +17,18 @@ public enum UpdateStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case cancelled = "Cancelled"
 
     /// The words an incident's updates may use.
-    public static let incidentStatuses: [UpdateStatus] = [
+    package static let incidentStatuses: [UpdateStatus] = [
         .investigating, .identified, .update, .monitoring, .resolved, .postmortem,
     ]
     /// The words a maintenance's updates may use.
-    public static let maintenanceStatuses: [UpdateStatus] = [
+    package static let maintenanceStatuses: [UpdateStatus] = [
         .scheduled, .inProgress, .verifying, .completed, .cancelled, .update,
     ]
 
     /// The lowercase word for the status (`in_progress`), used in class names and the feeds: the
     /// raw value lowercased, with `_` for spaces. Spelled out because every update of every page
     /// asks for it.
-    public var apiValue: String {
+    package var apiValue: String {
         switch self {
         case .investigating: "investigating"
         case .identified: "identified"
@@ -46,10 +46,10 @@ public enum UpdateStatus: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Statuspage's word: its maintenance statuses have no `cancelled`, so a cancelled
     /// maintenance reads as `completed` to Statuspage clients (its update's text says why).
-    public var statuspageValue: String { self == .cancelled ? UpdateStatus.completed.apiValue : apiValue }
+    package var statuspageValue: String { self == .cancelled ? UpdateStatus.completed.apiValue : apiValue }
 
     /// Whether the update changes the incident's status (`Update` keeps the previous one).
-    public var setsStatus: Bool { self != .update }
+    package var setsStatus: Bool { self != .update }
 
     /// The order a maintenance moves through; nil for incident words.
     var maintenanceStage: Int? {

@@ -2,7 +2,7 @@ import Yams
 
 extension ConfigParser {
     /// The keys a `notify:` target accepts.
-    public static let notifyKeys = ["id", "type", "url_env", "components"]
+    package static let notifyKeys = ["id", "type", "url_env", "components"]
 
     /// Reads the `notify:` list: each target's id, type, the environment variable with its URL,
     /// and an optional component filter checked against the site's component ids.

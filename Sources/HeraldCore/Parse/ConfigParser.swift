@@ -20,17 +20,17 @@ import Yams
 ///   color: "#0a7d4f"
 ///   logo: branding/logo.svg
 /// ```
-public struct ConfigParser: Sendable {
+package struct ConfigParser: Sendable {
     /// The keys `herald.yml` accepts at the top level.
-    public static let keys = [
+    package static let keys = [
         "title", "description", "url", "timezone", "language", "components", "theme", "brand", "notify",
     ]
     /// The keys a component accepts.
-    public static let componentKeys = ["id", "name", "description", "group", "since"]
+    package static let componentKeys = ["id", "name", "description", "group", "since"]
     /// The keys `brand:` accepts.
-    public static let brandKeys = ["color", "logo"]
+    package static let brandKeys = ["color", "logo"]
     /// The logo file types a brand may use.
-    public static let logoExtensions = ["svg", "png", "webp", "jpg", "jpeg", "gif"]
+    package static let logoExtensions = ["svg", "png", "webp", "jpg", "jpeg", "gif"]
 
     /// What the loader found in the site's folder: with it, the `theme` folder, the brand logo
     /// and the `language` (a file in the themes' `locales/`) are checked against it. The parser
@@ -42,7 +42,7 @@ public struct ConfigParser: Sendable {
     /// - Parameter folder: The loader's answers for the site's folder
     ///   (`SourceLoader.siteFolder(theme:logo:)`, given `namedPaths(in:)`); without them, paths
     ///   and languages are only checked for their form.
-    public init(folder: SiteFolder? = nil) {
+    package init(folder: SiteFolder? = nil) {
         self.folder = folder
     }
 
@@ -50,7 +50,7 @@ public struct ConfigParser: Sendable {
     /// `check(_:)` reads them, when their form is valid: the loader looks them up before the
     /// parser checks them (`SourceLoader.siteFolder(theme:logo:)`). Nil for a value that is
     /// missing or that the parser refuses by its form alone.
-    public static func namedPaths(in file: SourceFile) -> (theme: String?, logo: String?) {
+    package static func namedPaths(in file: SourceFile) -> (theme: String?, logo: String?) {
         var reader = YAMLReader(file: file)
         guard let root = reader.compose(file.text),
             let fields = reader.fields(of: root, named: "herald.yml", allowed: keys)
@@ -65,7 +65,7 @@ public struct ConfigParser: Sendable {
     ///
     /// - Parameter file: `herald.yml`.
     /// - Returns: The configuration, or every problem found in it.
-    public func parse(_ file: SourceFile) -> Result<SiteConfig, DiagnosticsError> {
+    package func parse(_ file: SourceFile) -> Result<SiteConfig, DiagnosticsError> {
         check(file).result
     }
 
@@ -73,7 +73,7 @@ public struct ConfigParser: Sendable {
     ///
     /// - Parameter file: `herald.yml`.
     /// - Returns: The configuration or every problem found in it, and the warnings of a valid one.
-    public func check(_ file: SourceFile) -> (result: Result<SiteConfig, DiagnosticsError>, warnings: [Diagnostic]) {
+    package func check(_ file: SourceFile) -> (result: Result<SiteConfig, DiagnosticsError>, warnings: [Diagnostic]) {
         var reader = YAMLReader(file: file)
         guard let root = reader.compose(file.text) else {
             if reader.diagnostics.isEmpty {

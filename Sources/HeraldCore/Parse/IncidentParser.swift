@@ -20,42 +20,42 @@ import Yams
 ///
 /// Every level-2 heading of the body is an update heading; use `###` for sub-headings inside an
 /// update.
-public struct IncidentParser: Sendable {
+package struct IncidentParser: Sendable {
     /// The keys an incident's front matter accepts.
-    public static let keys = ["title", "impact", "components", "slug", "started", "draft", "maintenance"]
+    package static let keys = ["title", "impact", "components", "slug", "started", "draft", "maintenance"]
 
     /// How far in the future an update may be (clock skew between laptops and CI) before it is
     /// flagged.
-    public static let futureTolerance: TimeInterval = 5 * 60
+    package static let futureTolerance: TimeInterval = 5 * 60
 
     /// The site's configuration, for component ids and the time zone.
-    public var config: SiteConfig
+    package var config: SiteConfig
     /// The build's clock, for warnings about updates in the future.
-    public var now: Date
+    package var now: Date
     /// Whether component ids are checked against `config`; off when `herald.yml` itself has
     /// errors, so that one run still reports every incident's other problems without a flood of
     /// "unknown component" errors.
-    public var checksComponents: Bool
+    package var checksComponents: Bool
     /// Update headings are `<h3>` on the pages, so headings inside updates render one level lower.
     private let markdown = MarkdownParser(demotingHeadingsFromLevel3By: 1)
 
     /// Creates a parser for a site.
-    public init(config: SiteConfig, now: Date, checksComponents: Bool = true) {
+    package init(config: SiteConfig, now: Date, checksComponents: Bool = true) {
         self.config = config
         self.now = now
         self.checksComponents = checksComponents
     }
 
     /// The outcome of parsing one file: the incident if it has no errors, and every diagnostic.
-    public struct Output: Sendable {
+    package struct Output: Sendable {
         /// The incident, or nil when the file has errors.
-        public var incident: Incident?
+        package var incident: Incident?
         /// Errors and warnings, in file order.
-        public var diagnostics: [Diagnostic]
+        package var diagnostics: [Diagnostic]
     }
 
     /// Parses one incident file.
-    public func parse(_ file: SourceFile) -> Output {
+    package func parse(_ file: SourceFile) -> Output {
         let split: FrontMatter
         switch FrontMatter.split(file) {
         case .success(let value): split = value

@@ -10,24 +10,24 @@ import Foundation
 /// - a date alone, where `allowDateOnly` is set: midnight in the site's time zone.
 ///
 /// Seconds are optional; fractions of a second are accepted after seconds.
-public struct TimeParser: Sendable {
+package struct TimeParser: Sendable {
     /// A time that could not be read, with the 0-based offset (in Unicode scalars) of the problem.
-    public struct Failure: Error, Sendable, Equatable {
-        public var message: String
-        public var offset: Int
+    package struct Failure: Error, Sendable, Equatable {
+        package var message: String
+        package var offset: Int
     }
 
     /// The zone for times written without one.
-    public var timeZone: TimeZone
+    package var timeZone: TimeZone
 
     /// The forms accepted, for error messages.
-    public static let acceptedForms = [
+    package static let acceptedForms = [
         "2026-11-26T15:40:00Z", "2026-11-26T16:40:00+01:00", "2026-11-26 15:40 UTC",
         "2026-11-26 16:40 (site time zone)",
     ]
 
     /// Creates a parser reading zoneless times in `timeZone`.
-    public init(timeZone: TimeZone) {
+    package init(timeZone: TimeZone) {
         self.timeZone = timeZone
     }
 
@@ -37,7 +37,7 @@ public struct TimeParser: Sendable {
     ///   - text: The time as written.
     ///   - allowDateOnly: Whether `2026-11-26` alone is accepted (midnight in the site's zone).
     /// - Returns: The instant, or the reason it could not be read.
-    public func parse(_ text: String, allowDateOnly: Bool = false) -> Result<Date, Failure> {
+    package func parse(_ text: String, allowDateOnly: Bool = false) -> Result<Date, Failure> {
         var scanner = Scanner(Array(text.unicodeScalars))
         let malformed = Failure(message: "cannot read time '\(text)'", offset: 0)
 

@@ -1,10 +1,10 @@
 import Foundation
 
 /// The one clock a build uses: `--now`, else `SOURCE_DATE_EPOCH`, else the current time.
-public enum BuildClock {
+package enum BuildClock {
     /// Why the clock cannot be read.
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var description: String
+    package struct Failure: Error, Sendable, CustomStringConvertible {
+        package var description: String
     }
 
     /// Resolves the build's clock.
@@ -12,7 +12,7 @@ public enum BuildClock {
     /// - Parameters:
     ///   - now: The `--now` option: an ISO 8601 time with a zone, such as `2026-11-27T12:00:00Z`.
     ///   - environment: The process environment, for `SOURCE_DATE_EPOCH` (seconds since 1970).
-    public static func resolve(now: String?, environment: [String: String]) throws(Failure) -> Date {
+    package static func resolve(now: String?, environment: [String: String]) throws(Failure) -> Date {
         if let now {
             guard now.contains("T") || now.contains(" "),
                 case .success(let date) = TimeParser(timeZone: .gmt).parse(now)

@@ -5,20 +5,20 @@ import Foundation
 /// Each stage takes values and returns values; only the write stage touches the output folder.
 /// All content problems of a run are collected and reported together; when there is any error,
 /// nothing is published and the previous site stays as it was.
-public struct Builder: Sendable {
+package struct Builder: Sendable {
     /// What a build reads and where it writes.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The site's folder (holding `herald.yml`, `incidents/` and `theme/`).
-        public var root: URL
+        package var root: URL
         /// The output folder (by default `<root>/site`).
-        public var output: URL
+        package var output: URL
         /// The build's clock.
-        public var now: Date
+        package var now: Date
         /// Whether warnings count as errors.
-        public var strict: Bool
+        package var strict: Bool
 
         /// Creates options.
-        public init(root: URL, output: URL? = nil, now: Date, strict: Bool = false) {
+        package init(root: URL, output: URL? = nil, now: Date, strict: Bool = false) {
             self.root = root.standardizedFileURL
             self.output = (output ?? root.appendingPathComponent("site")).standardizedFileURL
             self.now = now
@@ -27,54 +27,54 @@ public struct Builder: Sendable {
     }
 
     /// The time one stage took.
-    public struct StageTiming: Sendable {
-        public var name: String
-        public var duration: Duration
+    package struct StageTiming: Sendable {
+        package var name: String
+        package var duration: Duration
     }
 
     /// What a successful build did.
-    public struct Report: Sendable {
+    package struct Report: Sendable {
         /// Warnings: the site was published, but these look wrong.
-        public var warnings: [Diagnostic]
+        package var warnings: [Diagnostic]
         /// How many files were written.
-        public var fileCount: Int
+        package var fileCount: Int
         /// How many incidents were published.
-        public var incidentCount: Int
+        package var incidentCount: Int
         /// How many scheduled maintenances were published.
-        public var maintenanceCount: Int
+        package var maintenanceCount: Int
         /// The time each stage took, in order.
-        public var stages: [StageTiming]
+        package var stages: [StageTiming]
     }
 
     /// What checking a site found.
-    public struct CheckResult: Sendable {
+    package struct CheckResult: Sendable {
         /// The checked site, when it has no errors.
-        public var site: Site?
+        package var site: Site?
         /// The theme, when it has no errors.
-        public var theme: Theme?
+        package var theme: Theme?
         /// The theme's words in the site's language, when they have no errors.
-        public var localization: Localization?
+        package var localization: Localization?
         /// Every problem, errors and warnings, sorted by location.
-        public var diagnostics: [Diagnostic]
+        package var diagnostics: [Diagnostic]
         /// The time each stage took.
-        public var stages: [StageTiming]
+        package var stages: [StageTiming]
         /// Whether the task was cancelled before the check finished: then there is no site, and
         /// one error says so.
-        public var wasCancelled = false
+        package var wasCancelled = false
 
         /// Whether the site cannot be published. With `Options.strict` the warnings are errors.
-        public var hasErrors: Bool {
+        package var hasErrors: Bool {
             wasCancelled || diagnostics.contains { $0.severity == .error }
         }
     }
 
     /// The names of the stages, for progress lines such as `[3/5] Model and status`.
-    public static let stageNames = ["Load", "Parse", "Model and status", "Render and write", "Publish"]
+    package static let stageNames = ["Load", "Parse", "Model and status", "Render and write", "Publish"]
 
-    public let options: Options
+    package let options: Options
 
     /// Creates a builder.
-    public init(options: Options) {
+    package init(options: Options) {
         self.options = options
     }
 
@@ -84,7 +84,7 @@ public struct Builder: Sendable {
     /// - Parameter progress: Called as each stage starts, with its 1-based number.
     /// - Returns: What the check found. When the task is cancelled, a result without a site whose
     ///   `wasCancelled` is set and whose one error says so.
-    public func check(progress: @Sendable (Int, String) -> Void = { _, _ in }) async -> CheckResult {
+    package func check(progress: @Sendable (Int, String) -> Void = { _, _ in }) async -> CheckResult {
         var result: CheckResult
         do {
             result = try await loadAndParse(progress: progress)
@@ -279,7 +279,7 @@ public struct Builder: Sendable {
     /// - Returns: What the build did.
     /// - Throws: `DiagnosticsError` with every problem when the site cannot be published; the
     ///   output folder is then untouched.
-    public func build(progress: @escaping @Sendable (Int, String) -> Void = { _, _ in }) async throws(DiagnosticsError)
+    package func build(progress: @escaping @Sendable (Int, String) -> Void = { _, _ in }) async throws(DiagnosticsError)
         -> Report
     {
         let checked = await check(progress: progress)

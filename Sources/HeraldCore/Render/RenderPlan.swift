@@ -1,8 +1,8 @@
 /// The build's output as a list of independent jobs, like Hugo's output formats: one page, one
 /// component's feeds, the API... The pipeline renders them in parallel (`SiteRenderer.render`).
-public struct RenderPlan: Sendable {
+package struct RenderPlan: Sendable {
     /// One independent piece of rendering.
-    public enum Job: Sendable, Hashable {
+    package enum Job: Sendable, Hashable {
         case index
         case incident(Int)
         case component(String)
@@ -24,10 +24,10 @@ public struct RenderPlan: Sendable {
     /// Every job of the build, in a fixed order: the jobs that cover many incidents (month pages,
     /// the API, feeds, component pages) first and the one-incident pages last, so that the cores
     /// finish together (`parallelMap` hands each core the next job not yet taken).
-    public let jobs: [Job]
+    package let jobs: [Job]
 
     /// The plan for `site`.
-    public init(site: Site, index: SiteIndex) {
+    package init(site: Site, index: SiteIndex) {
         var jobs: [Job] = index.months.map { .month($0) }
         jobs += [.api, .sitemap, .feeds(component: nil), .history, .index]
         for component in site.config.components {

@@ -4,19 +4,19 @@ import Foundation
 /// pages through the theme's templates, and the feeds, sitemap, API, badges and embed script
 /// through their generators. Jobs only read the shared site, index, status and views, so the
 /// pipeline runs them in parallel.
-public struct SiteRenderer: Sendable {
+package struct SiteRenderer: Sendable {
     /// How many days the index's recent history shows.
-    public static let recentDays = 7
+    package static let recentDays = 7
     /// How many incidents from before the uptime bars a component page lists; the history pages
     /// have the rest, so no page grows with the whole archive.
-    public static let earlierIncidentLimit = 20
+    package static let earlierIncidentLimit = 20
     /// The generated stylesheet holding the brand colour, under `assets/`.
-    public static let brandStylesheet = "brand/brand.css"
+    package static let brandStylesheet = "brand/brand.css"
     /// The brand logo under `assets/`, before its file extension.
-    public static let brandLogoStem = "brand/logo."
+    package static let brandLogoStem = "brand/logo."
 
     /// Where the logo that herald.yml names is published under `assets/`.
-    public static func brandLogoPath(for logo: String) -> String {
+    package static func brandLogoPath(for logo: String) -> String {
         brandLogoStem + (logo as NSString).pathExtension.lowercased()
     }
 
@@ -39,7 +39,7 @@ public struct SiteRenderer: Sendable {
     /// - Parameter localization: The theme's words in the site's language; without it, pages
     ///   show each string's key.
     /// - Throws: `CancellationError` when the build is cancelled.
-    public static func make(
+    package static func make(
         site: Site,
         index: SiteIndex,
         status: SiteStatus,
@@ -85,7 +85,7 @@ public struct SiteRenderer: Sendable {
     ///
     /// - Returns: The files the job produces.
     /// - Throws: When a JSON feed cannot be encoded.
-    public func render(_ job: RenderPlan.Job) throws -> [OutputFile] {
+    package func render(_ job: RenderPlan.Job) throws -> [OutputFile] {
         switch job {
         case .index:
             let content = indexContent()

@@ -6,13 +6,13 @@ import Mustache
 /// Templates are named by their path under `templates/` without `.mustache`; pages render
 /// `index`, `incident`, `component`, `history`, `month` and `404`, which usually extend
 /// `layouts/base` and include `partials/...`.
-public struct Theme: Sendable {
+package struct Theme: Sendable {
     /// The templates every theme must have, one per kind of page.
-    public static let requiredTemplates = ["404", "component", "history", "incident", "index", "month"]
+    package static let requiredTemplates = ["404", "component", "history", "incident", "index", "month"]
 
     let library: MustacheLibrary
     /// The files copied to `assets/` in the output.
-    public let assets: [AssetFile]
+    package let assets: [AssetFile]
     /// The values every page sees beside its own; see `sharing(_:)`.
     private var shared = TemplateObject(values: [:])
 
@@ -24,7 +24,7 @@ public struct Theme: Sendable {
     ///   - themePath: The theme folder relative to the root, for messages about missing templates.
     /// - Returns: The theme, or every template problem: syntax errors at their line and column,
     ///   missing required templates, and partials or layouts that do not exist.
-    public static func load(templates: [TemplateFile], assets: [AssetFile], themePath: String)
+    package static func load(templates: [TemplateFile], assets: [AssetFile], themePath: String)
         -> Result<Theme, DiagnosticsError>
     {
         var diagnostics: [Diagnostic] = []

@@ -5,7 +5,7 @@ extension Incident {
     /// `embed.js` and in notifications: a maintenance's stage by the clock and its updates; an open
     /// incident's latest status-setting update; a closed one `resolved`, or `postmortem` once
     /// the postmortem is posted.
-    public func displayedStatus(at now: Date) -> UpdateStatus {
+    package func displayedStatus(at now: Date) -> UpdateStatus {
         if let stage = maintenanceStatus(at: now) { return stage }
         if isOpen { return status }
         return status == .postmortem ? .postmortem : .resolved

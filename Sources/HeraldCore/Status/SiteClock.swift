@@ -8,12 +8,12 @@ import Foundation
 /// while an incident is open or a maintenance window runs: durations and uptime then grow by the
 /// second. So the site is built as of its last change (`asOf`), and a scheduled job need rebuild
 /// only when `nextChange` has passed.
-public enum SiteClock {
+package enum SiteClock {
     /// The instant the site's content is shown as of: `now` while something changes continuously,
     /// else the latest instant at or before `now` at which anything changed (at the latest, the
     /// last midnight in the site's zone). Builds at any two instants between two changes are
     /// byte-identical.
-    public static func asOf(config: SiteConfig, incidents: [Incident], now: Date) -> Date {
+    package static func asOf(config: SiteConfig, incidents: [Incident], now: Date) -> Date {
         if isChangingContinuously(incidents, now: now) { return now }
         let midnight = Uptime.startOfDay(CivilTime(now, in: config.timeZone).daysSinceEpoch, in: config.timeZone)
         return instants(config: config, incidents: incidents).filter { $0 <= now }.reduce(midnight, max)
@@ -22,7 +22,7 @@ public enum SiteClock {
     /// The first instant after the site's last change at which a build would differ: `now` while
     /// something changes continuously, else the next of the instants above (at the latest, the
     /// next midnight in the site's zone).
-    public static func nextChange(of site: Site) -> Date {
+    package static func nextChange(of site: Site) -> Date {
         let incidents = site.incidents
         let now = site.now
         if isChangingContinuously(incidents, now: now) { return now }

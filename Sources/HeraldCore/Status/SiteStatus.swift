@@ -1,21 +1,21 @@
 import Foundation
 
 /// The status of everything at the build's clock: pure functions of the site.
-public struct SiteStatus: Sendable {
+package struct SiteStatus: Sendable {
     /// Each component's current status: the worst status among the open incidents that name it.
-    public var componentStatuses: [String: ComponentStatus]
+    package var componentStatuses: [String: ComponentStatus]
     /// The overall indicator: the worst of the open incidents' impacts and the components'
     /// statuses.
-    public var indicator: Indicator
+    package var indicator: Indicator
     /// Indices into `Site.incidents` of the open incidents, newest first.
-    public var openIncidents: [Int]
+    package var openIncidents: [Int]
     /// Indices of maintenances under way (in progress or verifying), newest first.
-    public var activeMaintenance: [Int]
+    package var activeMaintenance: [Int]
     /// Indices of scheduled maintenances that have not started, soonest first.
-    public var upcomingMaintenance: [Int]
+    package var upcomingMaintenance: [Int]
 
     /// Computes the status of `site`.
-    public init(site: Site) {
+    package init(site: Site) {
         var statuses: [String: ComponentStatus] = [:]
         for component in site.config.components { statuses[component.id] = .operational }
         var indicator = Indicator.none
@@ -53,7 +53,7 @@ public struct SiteStatus: Sendable {
     }
 
     /// The status of one component.
-    public func status(of componentID: String) -> ComponentStatus {
+    package func status(of componentID: String) -> ComponentStatus {
         componentStatuses[componentID] ?? .operational
     }
 }

@@ -16,12 +16,12 @@ import Foundation
 /// - Days run from midnight to midnight in the site's time zone, so a day can be 23 or 25 hours
 ///   long.
 /// - Uptime = 1 − downtime ÷ time measured, over the days asked for.
-public struct Uptime: Sendable {
+package struct Uptime: Sendable {
     /// How many daily bars the pages show.
-    public static let dayCount = 90
+    package static let dayCount = 90
 
     /// How much of an instant a status counts as down.
-    public static func weight(of status: ComponentStatus) -> Double {
+    package static func weight(of status: ComponentStatus) -> Double {
         switch status {
         case .majorOutage: 1
         case .partialOutage: 0.3
@@ -31,17 +31,17 @@ public struct Uptime: Sendable {
 
     /// A ratio in hundredths of a percent, rounded down so that any downtime at all stays below
     /// 100 %: 0.99957 → 9995; 10 000 only for no downtime.
-    public static func hundredthsOfPercent(_ ratio: Double) -> Int {
+    package static func hundredthsOfPercent(_ ratio: Double) -> Int {
         if ratio >= 1 { return 10_000 }
         return max(0, min(9_999, Int((ratio * 10_000 + 1e-9).rounded(.down))))
     }
 
     /// The components' uptime by id.
-    public var components: [String: ComponentUptime]
+    package var components: [String: ComponentUptime]
 
     /// Computes every component's uptime for the `dayCount` days ending on the day of `site.asOf`
     /// in the site's zone.
-    public init(site: Site, index: SiteIndex, dayCount: Int = Uptime.dayCount) {
+    package init(site: Site, index: SiteIndex, dayCount: Int = Uptime.dayCount) {
         var components: [String: ComponentUptime] = [:]
         for component in site.config.components {
             components[component.id] = ComponentUptime(
@@ -56,7 +56,7 @@ public struct Uptime: Sendable {
 
     /// The first instant of a civil day in `zone`: local midnight, or the first instant after it
     /// when midnight falls into a daylight-saving gap.
-    public static func startOfDay(_ day: Int, in zone: TimeZone) -> Date {
+    package static func startOfDay(_ day: Int, in zone: TimeZone) -> Date {
         let naive = TimeInterval(day * 86_400)
         let first = TimeInterval(zone.secondsFromGMT(for: Date(timeIntervalSince1970: naive)))
         let second = TimeInterval(zone.secondsFromGMT(for: Date(timeIntervalSince1970: naive - first)))
@@ -67,15 +67,15 @@ public struct Uptime: Sendable {
 }
 
 /// One component's days, oldest first, ending with the day of the build's clock.
-public struct ComponentUptime: Sendable, Hashable {
+package struct ComponentUptime: Sendable, Hashable {
     /// The component's id.
-    public var componentID: String
+    package var componentID: String
     /// The days, oldest first.
-    public var days: [UptimeDay]
+    package var days: [UptimeDay]
 
     /// The share of the measured time the component was up over the last `count` days, from 0
     /// to 1, or nil when none of that time was measured.
-    public func ratio(lastDays count: Int) -> Double? {
+    package func ratio(lastDays count: Int) -> Double? {
         let recent = days.suffix(count)
         let measured = recent.reduce(0) { $0 + $1.measured }
         guard measured > 0 else { return nil }
@@ -84,12 +84,12 @@ public struct ComponentUptime: Sendable, Hashable {
     }
 
     /// The weighted downtime over the last `count` days, in seconds.
-    public func downtime(lastDays count: Int) -> TimeInterval {
+    package func downtime(lastDays count: Int) -> TimeInterval {
         days.suffix(count).reduce(0) { $0 + $1.downtime }
     }
 
     /// The time measured over the last `count` days, in seconds.
-    public func measured(lastDays count: Int) -> TimeInterval {
+    package func measured(lastDays count: Int) -> TimeInterval {
         days.suffix(count).reduce(0) { $0 + $1.measured }
     }
 
@@ -177,20 +177,20 @@ public struct ComponentUptime: Sendable, Hashable {
 }
 
 /// One day of a component's uptime.
-public struct UptimeDay: Sendable, Hashable {
+package struct UptimeDay: Sendable, Hashable {
     /// Days since 1970-01-01 of this day in the site's zone.
-    public var day: Int
+    package var day: Int
     /// Whether any of the day is on or after the component's `since`.
-    public var hasData: Bool
+    package var hasData: Bool
     /// The worst status any incident or maintenance gave the component during the day.
-    public var worst: ComponentStatus
+    package var worst: ComponentStatus
     /// Positions in `Site.incidents` of the incidents and maintenances that touched the day, in
     /// order of their start.
-    public var incidents: [Int]
+    package var incidents: [Int]
     /// The weighted downtime, in seconds.
-    public var downtime: TimeInterval
+    package var downtime: TimeInterval
     /// The time measured (after `since`, up to the clock, outside maintenance), in seconds.
-    public var measured: TimeInterval
+    package var measured: TimeInterval
 }
 
 extension Incident {

@@ -16,18 +16,18 @@ import Foundation
 ///
 /// The writer refuses to replace a folder that Herald did not make: an existing output folder
 /// must be empty or hold the `.herald` marker file that every build writes.
-public struct SiteWriter: Sendable {
+package struct SiteWriter: Sendable {
     /// The name of the marker file written into every built site.
-    public static let markerName = ".herald"
+    package static let markerName = ".herald"
 
     /// Why the output cannot be written.
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var description: String
+    package struct Failure: Error, Sendable, CustomStringConvertible {
+        package var description: String
     }
 
     /// What a reused staging folder held before this build wrote into it, as paths relative to
     /// it; whatever the build does not write again is removed before the swap.
-    public struct Leftovers: Sendable {
+    package struct Leftovers: Sendable {
         var files: [String] = []
         var folders: [String] = []
 
@@ -35,14 +35,14 @@ public struct SiteWriter: Sendable {
     }
 
     /// The output folder.
-    public let output: URL
+    package let output: URL
     /// The staging folder this build writes into.
-    public let staging: URL
+    package let staging: URL
     /// The site the last build replaced, kept for the next build to write over.
-    public let spare: URL
+    package let spare: URL
 
     /// Creates a writer for `output`.
-    public init(output: URL) {
+    package init(output: URL) {
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
         let prefix = ".\(self.output.lastPathComponent).herald-"
@@ -61,7 +61,7 @@ public struct SiteWriter: Sendable {
     ///     `theme/`): Herald never writes into the user's sources.
     /// - Returns: What the staging folder already holds; pass it to `commit(keeping:leftovers:)`,
     ///   which removes what the build did not write again.
-    public func prepare(protecting protected: [URL], sources: [URL] = []) throws(Failure) -> Leftovers {
+    package func prepare(protecting protected: [URL], sources: [URL] = []) throws(Failure) -> Leftovers {
         let fileManager = FileManager.default
         let outputPath = output.resolvingSymlinksInPath().path
         for folder in protected + sources {
@@ -131,7 +131,7 @@ public struct SiteWriter: Sendable {
     /// Writes files into the staging folder.
     ///
     /// - Throws: When a path would leave the output folder, or a file cannot be written.
-    public func write(_ files: [OutputFile]) throws(Failure) {
+    package func write(_ files: [OutputFile]) throws(Failure) {
         for file in files {
             guard Self.isSafe(file.path) else {
                 throw Failure(description: "refusing to write '\(file.path)': the path would leave the output folder")
@@ -190,7 +190,7 @@ public struct SiteWriter: Sendable {
     ///   - written: Every path this build wrote, relative to the output folder (the marker file
     ///     that `prepare` writes is always kept).
     ///   - leftovers: What `prepare` found in the staging folder.
-    public func commit(keeping written: Set<String>, leftovers: Leftovers) throws(Failure) {
+    package func commit(keeping written: Set<String>, leftovers: Leftovers) throws(Failure) {
         removeLeftovers(leftovers, keeping: written)
         let fileManager = FileManager.default
         if POSIX.kind(of: output.path) != nil {
@@ -248,7 +248,7 @@ public struct SiteWriter: Sendable {
 
     /// Keeps the staging folder as the spare after a failed build (the next build writes over
     /// all of it), or removes it.
-    public func discard() {
+    package func discard() {
         keepAsSpare()
     }
 
