@@ -65,7 +65,7 @@ package enum StatusWorkflow {
                 run: |
                   now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
                   deploy=true
-                  if [ "$EVENT" = schedule ] && read -r sha at < .herald-deployed 2>/dev/null && [ "$sha" = "$GITHUB_SHA" ]; then
+                  if [ "$EVENT" = schedule ] && [ -f .herald-deployed ] && read -r sha at < .herald-deployed && [ "$sha" = "$GITHUB_SHA" ]; then
                     next=$(herald next-change --now "$at")
                     if [[ "$now" < "$next" ]]; then
                       deploy=false
