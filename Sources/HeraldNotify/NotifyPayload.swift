@@ -191,14 +191,9 @@ package enum NotifyPayload {
     /// `meta.unsubscribe` is null (remove the target from `herald.yml` instead).
     static func statuspageWebhook(_ notice: UpdateNotice, context: NotifyContext) -> some Encodable {
         struct Meta: Encodable {
-            var unsubscribe: String?
+            /// Statuspage sends the key with null when there is nothing to unsubscribe from.
+            @Nullable var unsubscribe: String?
             var documentation: String
-            func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(unsubscribe, forKey: .unsubscribe)
-                try container.encode(documentation, forKey: .documentation)
-            }
-            enum CodingKeys: String, CodingKey { case unsubscribe, documentation }
         }
         struct Page: Encodable {
             var id: String
