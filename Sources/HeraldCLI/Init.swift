@@ -51,7 +51,7 @@ struct Init: ParsableCommand {
         do {
             written = try scaffold.write(into: folder)
         } catch {
-            Console.error("error: \(error.description)")
+            Console.printDiagnostics(error.diagnostics)
             throw ExitCode.failure
         }
         for path in written { print("wrote \(folder.appendingPathComponent(path).path)") }

@@ -28,20 +28,11 @@ struct ThemeCommand: ParsableCommand {
                 fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             ).standardizedFileURL
             let files = ThemeFiles.builtInFiles
-            let fileManager = FileManager.default
-            let existing = files.map(\.path).filter {
-                fileManager.fileExists(atPath: folder.appendingPathComponent($0).path)
-            }
-            guard existing.isEmpty else {
-                Console.error(
-                    "error: \(existing.count) of the theme's files already exist in \(folder.path), such as "
-                        + "\(existing[0]); nothing was written")
+            do {
+                _ = try NewFiles.write(files, into: folder, command: "herald theme export")
+            } catch {
+                Console.printDiagnostics(error.diagnostics)
                 throw ExitCode.failure
-            }
-            for file in files {
-                let url = folder.appendingPathComponent(file.path)
-                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.bytes).write(to: url, options: .withoutOverwriting)
             }
             print(
                 "wrote \(files.count) files of the built-in theme (Herald \(HeraldVersion.current)) into \(folder.path)"

@@ -62,7 +62,13 @@ extension HeraldCommandTests {
         try "title: Mine\n".write(to: folder.appendingPathComponent("herald.yml"), atomically: true, encoding: .utf8)
         let refused = try run(["init"], in: folder)
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("herald.yml already exists"), "\(refused.stderr)")
+        // One compiler-form error at the file that exists; none for the files that do not.
+        let location = folder.standardizedFileURL.appendingPathComponent("herald.yml").path
+        #expect(
+            refused.stderr.hasPrefix(
+                "\(location):1:1: error: already exists; herald init never overwrites a file, so nothing was written"),
+            "\(refused.stderr)")
+        #expect(!refused.stderr.contains(".gitignore"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["herald.yml"])
         #expect(try String(contentsOf: folder.appendingPathComponent("herald.yml"), encoding: .utf8) == "title: Mine\n")
         #expect(try run(["init", "--timezone", "Mars/Olympus"], in: folder).status != 0)
@@ -87,7 +93,10 @@ extension HeraldCommandTests {
         }
         let again = try run(["theme", "export", folder.path])
         #expect(again.status == 1)
-        #expect(again.stderr.contains("nothing was written"))
+        #expect(
+            again.stderr.contains(
+                "\(folder.standardizedFileURL.path)/templates/base.mustache:1:1: error: already exists; herald theme"
+                    + " export never overwrites a file"), "\(again.stderr)")
     }
 
     @Test func nextChangePrintsWhenTheSampleNextChangesByTheClock() throws {

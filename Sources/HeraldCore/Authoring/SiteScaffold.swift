@@ -6,12 +6,6 @@ import Foundation
 ///
 /// The site uses the binary's built-in theme, so no theme folder is written.
 package struct SiteScaffold: Sendable {
-    /// Why the scaffold was not written.
-    package struct Failure: Error, Sendable, CustomStringConvertible {
-        /// What went wrong.
-        package var description: String
-    }
-
     /// The page's title.
     package var title: String
     /// The address the site will be published at.
@@ -48,37 +42,12 @@ package struct SiteScaffold: Sendable {
         ]
     }
 
-    /// Writes the files into `folder` (created if missing), refusing to overwrite anything.
+    /// Writes the files into `folder` (created if missing), all or none (see `NewFiles`).
     ///
     /// - Returns: The paths written, relative to the folder.
-    /// - Throws: `Failure` naming every file that exists already; nothing is written then.
-    package func write(into folder: URL) throws(Failure) -> [String] {
-        let fileManager = FileManager.default
-        let files = self.files
-        let existing = files.map(\.path).filter { path in
-            var isDirectory: ObjCBool = false
-            // A link counts as existing even when it leads nowhere: it is never written through.
-            return fileManager.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
-                || (try? fileManager.destinationOfSymbolicLink(atPath: folder.appendingPathComponent(path).path)) != nil
-        }
-        guard existing.isEmpty else {
-            throw Failure(
-                description: "\(existing.joined(separator: ", ")) already \(existing.count == 1 ? "exists" : "exist")"
-                    + " in \(folder.path); herald init never overwrites a file, so nothing was written")
-        }
-        var written: [String] = []
-        for file in files {
-            let url = folder.appendingPathComponent(file.path)
-            do {
-                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                // withoutOverwriting: a file that appeared since the check above is not replaced.
-                try Data(file.text.utf8).write(to: url, options: .withoutOverwriting)
-            } catch {
-                throw Failure(description: "cannot write \(url.path): \(error.localizedDescription)")
-            }
-            written.append(file.path)
-        }
-        return written
+    /// - Throws: `DiagnosticsError` with an error at every file that exists already.
+    package func write(into folder: URL) throws(DiagnosticsError) -> [String] {
+        try NewFiles.write(files.map { ($0.path, Array($0.text.utf8)) }, into: folder, command: "herald init")
     }
 
     private func config(date: String) -> String {

@@ -53,15 +53,14 @@ struct BuiltInThemeTests {
         let root = try Fixture.copyOfSample()
         let theme = root.appendingPathComponent("theme")
         try FileManager.default.removeItem(at: theme)
-        try FileManager.default.createDirectory(
-            at: theme.appendingPathComponent("locales"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(
-            at: theme.appendingPathComponent("templates/partials"), withIntermediateDirectories: true)
+        for folder in ["locales", "assets"] {
+            try FileManager.default.createDirectory(
+                at: theme.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
         try "nav_history: Archive\n".write(
             to: theme.appendingPathComponent("locales/en.yml"), atomically: true, encoding: .utf8)
-        try "<!-- our own footer note -->\n".write(
-            to: theme.appendingPathComponent("templates/partials/extra-note.mustache"), atomically: true,
-            encoding: .utf8)
+        try "body { color: #123456; }\n".write(
+            to: theme.appendingPathComponent("assets/style.css"), atomically: true, encoding: .utf8)
         let output = root.appendingPathComponent("site")
         _ = try await Builder(options: .init(root: root, output: output, now: Fixture.now)).build()
         let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
@@ -69,5 +68,10 @@ struct BuiltInThemeTests {
         #expect(index.contains(">Archive<"))
         #expect(index.contains("Last updated:"))
         #expect(!index.contains(">History<"))
+        // The stylesheet is the site's; the other assets are the built-in ones.
+        let style = try String(contentsOf: output.appendingPathComponent("assets/style.css"), encoding: .utf8)
+        #expect(style == "body { color: #123456; }\n")
+        let builtInTime = try #require(ThemeFiles.builtIn.assets.first { $0.path == "time.js" })
+        #expect(Array(try Data(contentsOf: output.appendingPathComponent("assets/time.js"))) == builtInTime.data)
     }
 }
