@@ -28,7 +28,7 @@ enum TemplateData {
 }
 
 /// The names every object of a page answers when it has no value of its own by that name, as the
-/// page's root context would: `t`, `site`, `built` and `page`.
+/// page's root context would: `t`, `site`, `built`, `page` and `shared`.
 ///
 /// swift-mustache finds a name by asking each context from the innermost section outwards, with a
 /// dynamic cast per context; a month page looks `{{page.root}}` and `{{t.…}}` up hundreds of times
@@ -38,7 +38,7 @@ enum TemplateData {
 /// root can hold another; debug builds assert it for every value converted with globals.
 final class TemplateGlobals: Sendable {
     /// The names answered.
-    static let names: Set<String> = ["t", "site", "built", "page"]
+    static let names: Set<String> = ["t", "site", "built", "page", "shared"]
     let values: [String: any Sendable]
 
     /// Takes the values of `root` named in `names`.

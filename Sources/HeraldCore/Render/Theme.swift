@@ -14,7 +14,11 @@ package struct Theme: Sendable {
     /// The files copied to `assets/` in the output.
     package let assets: [AssetFile]
     /// The values every page sees beside its own; see `sharing(_:)`.
-    private var shared = TemplateObject(values: [:])
+    private(set) var shared = TemplateObject(values: [:])
+    /// The templates under `templates/shared/`, rendered once per kind of page (`fragments(for:)`).
+    let fragmentNames: [String]
+    /// The fragments this build has rendered; a new cache for every `sharing(_:)`.
+    private(set) var fragmentCache = FragmentCache()
 
     /// Parses every template.
     ///
@@ -70,13 +74,16 @@ package struct Theme: Sendable {
             )
         }
         diagnostics += loops(in: templates)
+        diagnostics += fragmentProblems(in: templates)
         guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }
-        return .success(Theme(library: library, assets: assets))
+        let fragments = templates.map(\.name).filter { $0.hasPrefix(fragmentFolder) }.sorted()
+        return .success(Theme(library: library, assets: assets, fragmentNames: fragments))
     }
 
-    private init(library: MustacheLibrary, assets: [AssetFile]) {
+    private init(library: MustacheLibrary, assets: [AssetFile], fragmentNames: [String]) {
         self.library = library
         self.assets = assets
+        self.fragmentNames = fragmentNames
     }
 
     /// This theme rendering every page with `shared`'s values beside the page's own: the values
@@ -85,14 +92,25 @@ package struct Theme: Sendable {
     func sharing(_ shared: TemplateObject) -> Theme {
         var theme = self
         theme.shared = shared
+        theme.fragmentCache = FragmentCache()
         return theme
     }
 
-    /// Renders the template `name` with the page's own values as `page`, its content as `content`,
-    /// and the shared values.
-    func render(_ name: String, page: some Encodable, content: some Encodable) -> String {
+    /// Renders the template `name` for a page: its own values as `page`, its content as
+    /// `content`, the shared values, and the theme's fragments as `shared`.
+    func render(_ name: String, page: PageView, content: some Encodable) -> String {
+        render(
+            name, page: page, content: content,
+            fragments: fragmentNames.isEmpty ? nil : fragments(for: page.fragmentPage))
+    }
+
+    /// Renders the template `name` with `page`, `content`, the shared values and `fragments`.
+    func render(
+        _ name: String, page: some Encodable, content: some Encodable, fragments: TemplateObject? = nil
+    ) -> String {
         var root = shared.values
         root["page"] = TemplateData.convert(page)
+        if let fragments { root["shared"] = fragments }
         root["content"] = TemplateData.convert(content, globals: TemplateGlobals(root))
         return library.render(TemplateObject(values: root), withTemplate: name) ?? ""
     }
@@ -233,7 +251,7 @@ package struct Theme: Sendable {
     /// lines, and a comment ends there too, as swift-mustache reads them) and a function giving
     /// the line and column of an index. A template that changes its delimiters (`{{=...=}}`) is
     /// not scanned.
-    private static func eachTag(
+    static func eachTag(
         in file: SourceFile,
         _ body: (_ tag: Substring, _ position: (String.Index) -> (line: Int, column: Int)) -> Void
     ) {

@@ -40,14 +40,29 @@ struct PageView: Sendable, Encodable {
     /// "Times are shown in Europe/Berlin." in the site's language.
     var timeZoneNote: String
 
-    /// The values that are the same on every page with the same `root` and the site's feeds (all
-    /// but the component pages, which link their own), which the renderer prints into the
-    /// templates (see `Theme.sharing(_:page:inlining:)`). A value that can differ between such
-    /// pages must not be listed.
-    static let sameAtOneDepth: Set<String> = ["description", "root", "feeds", "assets", "brand", "timeZoneNote"]
+    /// The values a shared fragment sees as `page` (see `Theme.fragments(for:)`): all but the
+    /// page's own title, description, canonical URL and maintenance clock.
+    var fragmentPage: FragmentPage {
+        FragmentPage(
+            root: root, isIndex: isIndex, isHistory: isHistory, feeds: feeds,
+            assets: assets, brand: brand, timeZoneNote: timeZoneNote)
+    }
 }
 
-struct BrandView: Sendable, Encodable {
+/// `page` as shared fragments see it (`templates/shared/`): the values pages in one folder depth
+/// and of one kind have alike. Fragments are rendered once for each distinct value of it, so a
+/// fragment cannot print anything that differs between such pages.
+struct FragmentPage: Sendable, Encodable, Hashable {
+    var root: String
+    var isIndex: Bool
+    var isHistory: Bool
+    var feeds: FeedLinks
+    var assets: [String: String]
+    var brand: BrandView?
+    var timeZoneNote: String
+}
+
+struct BrandView: Sendable, Encodable, Hashable {
     /// `#rrggbb`, or empty.
     var color: String
     /// The URL of the generated stylesheet that sets `--brand`, when a colour is set.
@@ -56,7 +71,7 @@ struct BrandView: Sendable, Encodable {
     var logo: String?
 }
 
-struct FeedLinks: Sendable, Encodable {
+struct FeedLinks: Sendable, Encodable, Hashable {
     var title: String
     var rss: String
     var atom: String
