@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Reads SITE_DIR/maintenance.ics with the icalendar package and checks it against the sources.
+"""Reads SITE_DIR/maintenance.ics and every SITE_DIR/components/<id>/maintenance.ics with the
+icalendar package and checks them against the sources.
 
 Usage: check_ics.py SITE_DIR REPO_ROOT
 
 Every scheduled maintenance in REPO_ROOT/incidents (a file with a `maintenance:` window) must be
-one VEVENT with UID `<slug>@<site host>`, DTSTART and DTEND equal to its window in UTC, its title
+one VEVENT of the site's calendar, and of the calendar of each component it affects (and of no
+other), with UID `<slug>@<site host>`, DTSTART and DTEND equal to its window in UTC, its title
 as SUMMARY and its page as URL; no other events. Exits 0 when everything matches, 1 otherwise.
 """
 
@@ -20,22 +22,16 @@ import icalendar
 import herald_sources as sources
 
 
-def main() -> int:
-    site, root = Path(sys.argv[1]), Path(sys.argv[2])
-    config = sources.load_config(root)
-    expected = {
-        f"{i.slug}@{urlparse(config.url).hostname}": i
-        for i in sources.load_incidents(root, config)
-        if i.maintenance is not None
-    }
-    data = (site / "maintenance.ics").read_bytes()
+def check_calendar(path: Path, expected: dict, config) -> tuple[int, list[str]]:
+    """The problems of one calendar file that must hold exactly the `expected` maintenances."""
+    data = path.read_bytes()
     problems = []
     if b"\r\n" not in data or b"\n" in data.replace(b"\r\n", b""):
-        problems.append("lines must end with CRLF")
+        problems.append(f"{path}: lines must end with CRLF")
     calendar = icalendar.Calendar.from_ical(data)
     events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
     if set(events) != set(expected):
-        problems.append(f"events {sorted(events)} != maintenances {sorted(expected)}")
+        problems.append(f"{path}: events {sorted(events)} != maintenances {sorted(expected)}")
     for uid, incident in expected.items():
         event = events.get(uid)
         if event is None:
@@ -58,8 +54,24 @@ def main() -> int:
             problems.append(f"{uid}: STATUS {event['STATUS']} for a maintenance {'' if cancelled else 'not '}cancelled")
     for line in data.split(b"\r\n"):
         if len(line) > 75:
-            problems.append(f"line over 75 octets: {line[:40]!r}...")
-    print(f"check_ics: {len(events)} events in {site / 'maintenance.ics'}, {len(expected)} maintenances in the sources")
+            problems.append(f"{path}: line over 75 octets: {line[:40]!r}...")
+    return len(events), problems
+
+
+def main() -> int:
+    site, root = Path(sys.argv[1]), Path(sys.argv[2])
+    config = sources.load_config(root)
+    host = urlparse(config.url).hostname
+    maintenances = [i for i in sources.load_incidents(root, config) if i.maintenance is not None]
+    expected = {f"{i.slug}@{host}": i for i in maintenances}
+    count, problems = check_calendar(site / "maintenance.ics", expected, config)
+    print(f"check_ics: {count} events in {site / 'maintenance.ics'}, {len(expected)} maintenances in the sources")
+    for component in config.components:
+        own = {uid: i for uid, i in expected.items() if component.id in i.components}
+        path = site / "components" / component.id / "maintenance.ics"
+        count, found = check_calendar(path, own, config)
+        problems += found
+        print(f"check_ics: {count} events in {path}, {len(own)} maintenances affect '{component.id}'")
     for problem in problems:
         print(f"  FAIL {problem}")
     print("check_ics: ok" if not problems else f"check_ics: {len(problems)} problems")

@@ -32,11 +32,20 @@ struct FeedGenerator: Sendable {
             feed = makeFeed(
                 title: site.config.title, description: site.config.description, folder: "", entries: entries)
         }
-        return [
+        var files = [
             OutputFile(path: folder + "history.rss", text: feed.rss()),
             OutputFile(path: folder + "history.atom", text: feed.atom()),
             OutputFile(path: folder + "feed.json", data: try feed.json()),
         ]
+        // The site's calendar is written with embed.js (`RenderPlan.Job.embed`); a component's
+        // goes with its feeds, as what a customer subscribes to for that component.
+        if let componentID, let component = index.componentsByID[componentID] {
+            files.append(
+                OutputFile(
+                    path: folder + "maintenance.ics",
+                    text: MaintenanceCalendar(site: site, component: component).ics()))
+        }
+        return files
     }
 
     private func makeFeed(title: String, description: String, folder: String, entries: [Feed.Entry]) -> Feed {

@@ -16,8 +16,10 @@ enum HostHeaders {
             ("/*", "  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n"),
             ("/assets/*", "  Cache-Control: \(immutableCache)\n"),
         ]
-        for path in ["/", "/index.html", "/404.html", "/sitemap.xml", "/incidents/*", "/history/*", "/maintenance.ics"]
-        {
+        for path in [
+            "/", "/index.html", "/404.html", "/sitemap.xml", "/incidents/*", "/history/*", "/subscribe/*",
+            "/maintenance.ics",
+        ] {
             rules.append((path, short))
         }
         for path in [

@@ -5,22 +5,31 @@ import Foundation
 /// calendar updates the event in place. SEQUENCE counts the maintenance's updates, so moving a
 /// window together with an `Update` that says so raises it, and so does a `Cancelled` update,
 /// which also marks the event `STATUS:CANCELLED`.
+///
+/// The site's calendar (`maintenance.ics`) has every maintenance; a component's
+/// (`components/<id>/maintenance.ics`) only those that affect it, so that a customer's calendar
+/// shows only the windows of what they use. An event has the same UID in both.
 struct MaintenanceCalendar: Sendable {
     let site: Site
+    /// The component whose maintenance the calendar holds; every maintenance when nil.
+    var component: Component? = nil
 
     /// The calendar text, with CRLF line endings and lines folded at 75 octets.
     func ics() -> String {
         let host = site.config.url.host ?? "herald"
+        let name =
+            component.map { "\(site.config.title): \($0.name) maintenance" } ?? "\(site.config.title): maintenance"
         var lines = [
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
             "PRODID:-//Herald//Status site//EN",
             "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH",
-            "X-WR-CALNAME:" + Self.escape("\(site.config.title): maintenance"),
+            "X-WR-CALNAME:" + Self.escape(name),
         ]
         for incident in site.incidents {
             guard let window = incident.maintenance else { continue }
+            if let component, !incident.components.contains(where: { $0.id == component.id }) { continue }
             let stamp = incident.updates.first?.time ?? window.start
             let description = incident.latestUpdate?.markdown ?? ""
             lines += [

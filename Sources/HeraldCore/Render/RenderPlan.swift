@@ -7,6 +7,8 @@ package struct RenderPlan: Sendable {
         case incident(Int)
         case component(String)
         case history
+        /// The Subscribe page, `subscribe/`.
+        case subscribe
         case month(String)
         case notFound
         case sitemap
@@ -29,7 +31,7 @@ package struct RenderPlan: Sendable {
     /// The plan for `site`.
     package init(site: Site, index: SiteIndex) {
         var jobs: [Job] = index.months.map { .month($0) }
-        jobs += [.api, .sitemap, .feeds(component: nil), .history, .index]
+        jobs += [.api, .sitemap, .feeds(component: nil), .history, .index, .subscribe]
         for component in site.config.components {
             jobs.append(.component(component.id))
             jobs.append(.feeds(component: component.id))

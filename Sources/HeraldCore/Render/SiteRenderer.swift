@@ -117,6 +117,13 @@ package struct SiteRenderer: Sendable {
             ]
         case .month(let key):
             return [monthPage(key)]
+        case .subscribe:
+            return [
+                page(
+                    "subscribe/index.html", template: "subscribe",
+                    title: "\(localization.string("subscribe_title")) · \(site.config.title)",
+                    content: views.subscribeContent())
+            ]
         case .notFound:
             return [
                 page(
@@ -178,6 +185,7 @@ package struct SiteRenderer: Sendable {
         view.canonicalURL = site.config.absoluteURL(directory)
         view.isIndex = path == "index.html"
         view.isHistory = path.hasPrefix("history/")
+        view.isSubscribe = path.hasPrefix("subscribe/")
         if let feeds { view.feeds = feeds }
         view.hasMaintenanceClock = maintenanceClock
         let html = theme.render(template, page: view, content: content)

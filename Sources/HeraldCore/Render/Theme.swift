@@ -8,7 +8,7 @@ import Mustache
 /// `layouts/base` and include `partials/...`.
 package struct Theme: Sendable {
     /// The templates every theme must have, one per kind of page.
-    package static let requiredTemplates = ["404", "component", "history", "incident", "index", "month"]
+    package static let requiredTemplates = ["404", "component", "history", "incident", "index", "month", "subscribe"]
 
     let library: MustacheLibrary
     /// The files copied to `assets/` in the output.

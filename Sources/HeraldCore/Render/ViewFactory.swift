@@ -55,6 +55,7 @@ struct ViewFactory: Sendable {
             canonicalURL: "",
             isIndex: false,
             isHistory: false,
+            isSubscribe: false,
             feeds: siteFeedLinks(root: root),
             assets: assetKeys.mapValues { root + $0 },
             hasMaintenanceClock: false,

@@ -28,6 +28,7 @@ struct PageView: Sendable, Encodable {
     var canonicalURL: String
     var isIndex: Bool
     var isHistory: Bool
+    var isSubscribe: Bool
     var feeds: FeedLinks
     /// Each theme asset's URL with a content hash, keyed by its path with `_` for every
     /// character that is not a letter or digit (`style.css` → `style_css`).
@@ -44,7 +45,7 @@ struct PageView: Sendable, Encodable {
     /// page's own title, description, canonical URL and maintenance clock.
     var fragmentPage: FragmentPage {
         FragmentPage(
-            root: root, isIndex: isIndex, isHistory: isHistory, feeds: feeds,
+            root: root, isIndex: isIndex, isHistory: isHistory, isSubscribe: isSubscribe, feeds: feeds,
             assets: assets, brand: brand, timeZoneNote: timeZoneNote)
     }
 }
@@ -56,6 +57,7 @@ struct FragmentPage: Sendable, Encodable, Hashable {
     var root: String
     var isIndex: Bool
     var isHistory: Bool
+    var isSubscribe: Bool
     var feeds: FeedLinks
     var assets: [String: String]
     var brand: BrandView?

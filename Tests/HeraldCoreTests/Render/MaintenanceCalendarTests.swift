@@ -39,4 +39,43 @@ struct MaintenanceCalendarTests {
         let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "")
         #expect(unfolded.contains("because it goes past 75 octets é\r\n"))
     }
+
+    /// A component's calendar holds the windows that affect it, under the same UIDs as the site's,
+    /// so a customer who follows one component sees only its maintenance.
+    @Test func aComponentsCalendarHoldsOnlyTheMaintenanceThatAffectsIt() throws {
+        func maintenance(_ slug: String, components: String) throws -> Incident {
+            let text = """
+                ---
+                title: \(slug)
+                components: [\(components)]
+                maintenance:
+                  start: 2026-12-06 02:00 UTC
+                  end: 2026-12-06 04:00 UTC
+                ---
+
+                ## Scheduled — 2026-11-26 10:00 UTC
+                Planned.
+                """
+            return try #require(Fixture.parse(text, name: "2026-12-06-\(slug)").incident)
+        }
+        let site = Site(
+            config: Fixture.config,
+            incidents: [
+                try maintenance("database", components: "api, payments"),
+                try maintenance("mail", components: "billing-emails"),
+            ],
+            now: Fixture.now)
+        func uids(_ component: String?) -> [String] {
+            let calendar = MaintenanceCalendar(
+                site: site, component: component.map { id in Fixture.config.components.first { $0.id == id }! })
+            return calendar.ics().components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }
+        }
+        #expect(uids(nil) == ["UID:2026-12-06-database@status.example.com", "UID:2026-12-06-mail@status.example.com"])
+        #expect(uids("payments") == ["UID:2026-12-06-database@status.example.com"])
+        #expect(uids("billing-emails") == ["UID:2026-12-06-mail@status.example.com"])
+        let payments = Fixture.config.components[1]
+        #expect(
+            MaintenanceCalendar(site: site, component: payments).ics().contains(
+                "\r\nX-WR-CALNAME:Example Status: Payments maintenance\r\n"))
+    }
 }

@@ -20,6 +20,7 @@ struct ThemeFragmentsTests {
     static func page(title: String, root: String) -> PageView {
         PageView(
             title: title, description: "", root: root, canonicalURL: "", isIndex: false, isHistory: false,
+            isSubscribe: false,
             feeds: FeedLinks(title: "Status", rss: root + "history.rss", atom: "", json: ""), assets: [:],
             hasMaintenanceClock: false, brand: nil, timeZoneNote: "")
     }
