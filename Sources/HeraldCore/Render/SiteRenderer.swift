@@ -92,6 +92,8 @@ package struct SiteRenderer: Sendable {
             return [
                 page(
                     "index.html", template: "index", title: site.config.title, content: content,
+                    description: PageDescription.shortened(
+                        "\(localization.string("indicator_\(status.indicator.rawValue)")). \(site.config.description)"),
                     maintenanceClock: content.hasMaintenance)
             ]
         case .incident(let position):
@@ -103,6 +105,7 @@ package struct SiteRenderer: Sendable {
             return [
                 page(
                     path, template: "incident", title: "\(incident.title) · \(site.config.title)", content: content,
+                    description: incidentDescription(incident, view: view),
                     maintenanceClock: showsUnfinishedMaintenance([position]))
             ]
         case .component(let id):
@@ -113,7 +116,8 @@ package struct SiteRenderer: Sendable {
                 page(
                     "history/index.html", template: "history",
                     title: "\(localization.string("history")) · \(site.config.title)",
-                    content: historyContent())
+                    content: historyContent(),
+                    description: localization.format("history_page_description", ["site": site.config.title]))
             ]
         case .month(let key):
             return [monthPage(key)]
@@ -122,7 +126,8 @@ package struct SiteRenderer: Sendable {
                 page(
                     "subscribe/index.html", template: "subscribe",
                     title: "\(localization.string("subscribe_title")) · \(site.config.title)",
-                    content: views.subscribeContent())
+                    content: views.subscribeContent(),
+                    description: PageDescription.shortened(localization.string("subscribe_intro")))
             ]
         case .notFound:
             return [
@@ -173,6 +178,7 @@ package struct SiteRenderer: Sendable {
         template: String,
         title: String,
         content: Content,
+        description: String? = nil,
         root: String? = nil,
         feeds: FeedLinks? = nil,
         maintenanceClock: Bool = false
@@ -182,6 +188,7 @@ package struct SiteRenderer: Sendable {
         let directory = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
         var view = views.pageView(root: root)
         view.title = title
+        if let description, !description.isEmpty { view.description = description }
         view.canonicalURL = site.config.absoluteURL(directory)
         view.isIndex = path == "index.html"
         view.isHistory = path.hasPrefix("history/")
@@ -223,18 +230,21 @@ package struct SiteRenderer: Sendable {
         )
     }
 
-    /// The last `recentDays` days in the site's zone, each with the incidents active on it.
+    /// The last `recentDays` days in the site's zone, each with the incidents that started on it,
+    /// as Statuspage's "Past incidents" reads: each incident once, on the day it began, and only
+    /// once it is over; open incidents and maintenance in progress or ahead are at the top of the
+    /// page instead.
     private func recentDays() -> [DayView] {
         let zone = site.config.timeZone
         let today = CivilTime(site.asOf, in: zone).daysSinceEpoch
         let firstDay = today - Self.recentDays + 1
+        let shownAbove = Set(status.openIncidents + status.activeMaintenance + status.upcomingMaintenance)
         var byDay: [Int: [Int]] = [:]
-        for (position, incident) in site.incidents.enumerated() where incident.started <= site.asOf {
-            let end = CivilTime(incident.end(now: site.asOf), in: zone).daysSinceEpoch
-            guard end >= firstDay else { continue }
-            let start = max(CivilTime(incident.started, in: zone).daysSinceEpoch, firstDay)
-            guard start <= today else { continue }
-            for day in start...min(end, today) { byDay[day, default: []].append(position) }
+        for (position, incident) in site.incidents.enumerated() where !shownAbove.contains(position) {
+            guard incident.started <= site.asOf else { continue }
+            let day = CivilTime(incident.started, in: zone).daysSinceEpoch
+            guard day >= firstDay, day <= today else { continue }
+            byDay[day, default: []].append(position)
         }
         return (firstDay...today).reversed().map { day in
             let incidents = (byDay[day] ?? []).map { views.incidentView(site.incidents[$0], root: "./") }
@@ -280,6 +290,10 @@ package struct SiteRenderer: Sendable {
             template: "component",
             title: "\(component.name) · \(site.config.title)",
             content: content,
+            description: PageDescription.shortened(
+                component.description.isEmpty
+                    ? localization.format("component_page_description", ["component": component.name])
+                    : component.description),
             feeds: feeds,
             maintenanceClock: showsUnfinishedMaintenance(open + recent.flatMap(\.incidents) + earlier)
         )
@@ -326,8 +340,16 @@ package struct SiteRenderer: Sendable {
             template: "month",
             title: "\(month.label) · \(localization.string("history")) · \(site.config.title)",
             content: MonthContent(month: month, newer: newer, older: older),
+            description: "\(month.label): \(month.countLabel)",
             maintenanceClock: showsUnfinishedMaintenance(positions)
         )
+    }
+
+    /// "Resolved: All delayed payments have been processed." for an incident page: its status as
+    /// the page shows it and the latest update's text.
+    private func incidentDescription(_ incident: Incident, view: IncidentView) -> String {
+        let latest = incident.latestUpdate.map { PageDescription.text(ofHTML: $0.html, limit: .max) } ?? ""
+        return PageDescription.shortened(latest.isEmpty ? view.statusLabel : "\(view.statusLabel): \(latest)")
     }
 
     /// Whether any of these incidents is a maintenance the build's clock has not finished, so

@@ -110,6 +110,7 @@ struct ViewFactory: Sendable {
             figure: localization.format("uptime_over_days", count),
             chartLabel: localization.format("uptime_chart_label", ["component": name, "days": String(days)]),
             startLabel: localization.format("uptime_days_ago", count),
+            link: chartLinks.isEmpty ? nil : chartLinks,
             showsAxis: chartLinks.isEmpty,
             last30Label: localization.format("uptime_last_days", ["days": "30"]),
             lastDaysLabel: localization.format("uptime_last_days", count),

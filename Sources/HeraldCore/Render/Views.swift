@@ -120,6 +120,11 @@ struct UptimeView: Sendable, Encodable {
     var chartLabel: String
     /// The axis's first label: "90 days ago".
     var startLabel: String
+    /// Where the whole chart links (the component's page, from the index), absent on the
+    /// component's own page. The default theme links the chart, not each day: a day's bar is a
+    /// few pixels wide, under the 24 × 24 px a target needs (WCAG 2.2, 2.5.8); the component page
+    /// lists the days with incidents below its chart.
+    var link: String?
     /// Whether the chart draws its own axis (on a component page; the index has one per group).
     var showsAxis: Bool
     /// "Last 30 days" and "Last 90 days".

@@ -1,0 +1,42 @@
+import Testing
+
+@testable import HeraldCore
+
+/// `<meta name="description">` text made from a page's content.
+struct PageDescriptionTests {
+    @Test func htmlBecomesItsTextWithEntitiesDecoded() {
+        let html =
+            "<p>Card payments <strong>settle</strong> late &amp; we&#39;re on it.</p>\n<ul>\n<li>EU &lt;only&gt;</li>\n</ul>\n"
+        #expect(PageDescription.text(ofHTML: html) == "Card payments settle late & we're on it. EU <only>")
+    }
+
+    @Test func longTextIsCutAtAWordWithAnEllipsis() {
+        let text = Array(repeating: "word", count: 60).joined(separator: " ")
+        let short = PageDescription.shortened(text)
+        #expect(short.count <= PageDescription.limit)
+        #expect(short.hasSuffix("word…"))
+        #expect(PageDescription.shortened(String(repeating: "x", count: 400)).count == PageDescription.limit)
+        #expect(PageDescription.shortened("  two\n words  ") == "two words")
+    }
+
+    /// Each kind of page of the sample site says what it is about.
+    @Test func everyKindOfPageHasItsOwnDescription() async throws {
+        let site = try await StatuspageAPITests.buildSample()
+        func description(_ path: String) throws -> String {
+            let html = try String(contentsOf: site.appendingPathComponent(path), encoding: .utf8)
+            let start = try #require(html.range(of: "<meta name=\"description\" content=\"")).upperBound
+            return String(html[start...].prefix { $0 != "\"" })
+        }
+        #expect(try description("index.html").hasPrefix("Partial System Outage. "))
+        #expect(
+            try description("incidents/2026-11-27-delayed-payments/index.html").hasPrefix(
+                "Monitoring: The fix is in place"))
+        #expect(
+            try description("history/index.html")
+                == "Every incident and maintenance of Acme Cloud Status, month by month.")
+        #expect(try description("history/2026-11/index.html").hasPrefix("November 2026: "))
+        #expect(try description("subscribe/index.html").hasPrefix("Hear about incidents"))
+        let pages = ["index.html", "history/index.html", "subscribe/index.html", "components/api/index.html"]
+        #expect(Set(try pages.map(description)).count == pages.count)
+    }
+}
