@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 import Synchronization
 
 /// Parses GitHub Flavored Markdown with cmark-gfm and renders it as safe HTML.
@@ -38,10 +39,14 @@ package struct MarkdownParser: Sendable {
 
     /// Parses `source` and returns its top-level blocks with their HTML.
     ///
-    /// - Parameter source: Markdown text (GFM).
+    /// - Parameters:
+    ///   - source: Markdown text (GFM).
+    ///   - base: The address the text is published at; relative link and image URLs
+    ///     (`../2026-10-07-sign-in-failures/`, `#update-…`, `/docs`) become absolute against it, so
+    ///     they lead to the same place wherever the HTML is shown. Nil keeps them as written.
     /// - Returns: The document as Swift values; no C memory is kept.
-    package func parse(_ source: String) -> MarkdownDocument {
-        guard let root = parseTree(source) else { return MarkdownDocument(blocks: []) }
+    package func parse(_ source: String, base: URL? = nil) -> MarkdownDocument {
+        guard let root = parseTree(source, base: base) else { return MarkdownDocument(blocks: []) }
         defer { cmark_node_free(root) }
 
         let allocator = cmark_get_default_mem_allocator()
@@ -68,10 +73,12 @@ package struct MarkdownParser: Sendable {
     /// and chat formats of `herald notify`). Links and images with a scheme that is not allowed
     /// have an empty URL, as in the HTML.
     ///
-    /// - Parameter source: Markdown text (GFM).
+    /// - Parameters:
+    ///   - source: Markdown text (GFM).
+    ///   - base: As for `parse(_:base:)`.
     /// - Returns: The document node; no C memory is kept.
-    package func parseNodes(_ source: String) -> MarkdownNode {
-        guard let root = parseTree(source) else { return MarkdownNode(kind: .document) }
+    package func parseNodes(_ source: String, base: URL? = nil) -> MarkdownNode {
+        guard let root = parseTree(source, base: base) else { return MarkdownNode(kind: .document) }
         defer { cmark_node_free(root) }
         return Self.node(from: root)
     }
@@ -123,9 +130,10 @@ package struct MarkdownParser: Sendable {
         return MarkdownNode(kind: kind, children: children)
     }
 
-    /// Parses `source` with the extensions attached and unsafe URLs removed; the caller frees
-    /// the returned root with `cmark_node_free` before it returns.
-    private func parseTree(_ source: String) -> OpaquePointer? {
+    /// Parses `source` with the extensions attached, unsafe URLs removed and relative ones
+    /// resolved against `base`; the caller frees the returned root with `cmark_node_free` before
+    /// it returns.
+    private func parseTree(_ source: String, base: URL?) -> OpaquePointer? {
         let options = parseOptions
         let names = Self.extensionNames
         // Only feed and finish need the lock; the tree they return belongs to this call alone.
@@ -146,7 +154,7 @@ package struct MarkdownParser: Sendable {
             }
             return cmark_parser_finish(parser)
         }
-        if let root { Self.dropUnsafeURLs(in: root) }
+        if let root { Self.checkURLs(in: root, base: base) }
         return root
     }
 
@@ -258,7 +266,9 @@ package struct MarkdownParser: Sendable {
     }
 
     /// Removes URLs whose scheme is not allowed from every link and image in the tree.
-    private static func dropUnsafeURLs(in root: OpaquePointer) {
+    /// Empties link and image URLs whose scheme is not allowed, and makes relative ones absolute
+    /// against `base`.
+    private static func checkURLs(in root: OpaquePointer, base: URL?) {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
@@ -267,10 +277,28 @@ package struct MarkdownParser: Sendable {
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
                 let url = cmark_node_get_url(node)
             else { continue }
-            if !isAllowed(url: String(cString: url)) {
+            let text = String(cString: url)
+            if !isAllowed(url: text) {
                 cmark_node_set_url(node, "")
+            } else if let base, let resolved = resolved(text, against: base) {
+                cmark_node_set_url(node, resolved)
             }
         }
+    }
+
+    /// `url` made absolute against `base` when it has no scheme; nil when it has one, is empty, or
+    /// Foundation cannot read it (it is then kept as written).
+    static func resolved(_ url: String, against base: URL) -> String? {
+        guard !url.isEmpty, !hasScheme(url) else { return nil }
+        return URL(string: url, relativeTo: base)?.absoluteString
+    }
+
+    private static func hasScheme(_ url: String) -> Bool {
+        for scalar in url.unicodeScalars {
+            if scalar == ":" { return true }
+            if scalar == "/" || scalar == "?" || scalar == "#" { return false }
+        }
+        return false
     }
 
     /// Whether a link target may appear in the output: no scheme (relative or fragment), or an

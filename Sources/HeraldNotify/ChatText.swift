@@ -1,3 +1,4 @@
+import Foundation
 import HeraldCore
 import HeraldMarkdown
 
@@ -28,8 +29,12 @@ package struct ChatText: Sendable {
     }
 
     /// Renders Markdown.
-    package func render(_ markdown: String) -> String {
-        let document = Self.parser.parseNodes(markdown)
+    ///
+    /// - Parameter base: Where the text is published (the update on its incident page); relative
+    ///   links in it become absolute against it, as on the site, since a chat message has no page
+    ///   to be relative to.
+    package func render(_ markdown: String, base: URL? = nil) -> String {
+        let document = Self.parser.parseNodes(markdown, base: base)
         let text = blocks(document.children, indent: "")
         return text.trimmingTrailingNewlines()
     }

@@ -61,7 +61,7 @@ package enum NotifyPayload {
             ],
             ["type": "section", "fields": .array(fields)],
         ]
-        let text = ChatText(.slack).render(notice.markdown)
+        let text = ChatText(.slack).render(notice.markdown, base: URL(string: notice.link))
         if !text.isEmpty {
             blocks.append(["type": "section", "text": mrkdwn(text.truncated(to: slackSectionLimit))])
         }
@@ -99,7 +99,7 @@ package enum NotifyPayload {
             ],
             ["type": "FactSet", "facts": .array(facts)],
         ]
-        let text = ChatText(.markdown).render(notice.markdown)
+        let text = ChatText(.markdown).render(notice.markdown, base: URL(string: notice.link))
         if !text.isEmpty { body.append(["type": "TextBlock", "text": .string(text), "wrap": true]) }
         let card: JSONValue = [
             "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -172,7 +172,7 @@ package enum NotifyPayload {
             "timestamp": .string(Timestamp.iso8601(notice.time)),
             "footer": ["text": .string(footer)],
         ]
-        let text = ChatText(.markdown).render(notice.markdown)
+        let text = ChatText(.markdown).render(notice.markdown, base: URL(string: notice.link))
         if !text.isEmpty, room > 1 { embed["description"] = .string(text.truncated(to: room)) }
         return [
             "content": .string(ChatText.escapeMarkdown(headline(notice)).truncated(to: 2000)),

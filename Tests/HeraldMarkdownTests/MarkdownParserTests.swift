@@ -1,3 +1,4 @@
+import Foundation
 import HeraldMarkdown
 import Testing
 
@@ -123,6 +124,41 @@ struct MarkdownParserTests {
         #expect(mismatches == 0)
         #expect(serial[7].html.contains("<del>"))
         #expect(serial[7].html.contains("<a href=\"https://"))
+    }
+
+    @Test(arguments: [
+        (
+            "[earlier](../2026-10-07-sign-in-failures/)",
+            "https://status.example.com/incidents/2026-10-07-sign-in-failures/"
+        ),
+        (
+            "[this update](#update-20261126T151000Z)",
+            "https://status.example.com/incidents/slow-api/#update-20261126T151000Z"
+        ),
+        ("[docs](/docs/limits?x=1)", "https://status.example.com/docs/limits?x=1"),
+        ("[same](./notes.txt)", "https://status.example.com/incidents/slow-api/notes.txt"),
+        ("[other site](https://example.org/a)", "https://example.org/a"),
+        ("[mail](mailto:ops@example.com)", "mailto:ops@example.com"),
+        ("![graph](graph.png)", "https://status.example.com/incidents/slow-api/graph.png"),
+    ])
+    func relativeURLsResolveAgainstThePagesAddress(markdown: String, url: String) throws {
+        let base = try #require(URL(string: "https://status.example.com/incidents/slow-api/"))
+        let html = parser.parse(markdown, base: base).html
+        #expect(html.contains("=\"\(url)\""), "\(html)")
+        var found: [String] = []
+        func collect(_ node: MarkdownNode) {
+            if case .link(let link) = node.kind { found.append(link) }
+            if case .image(let link) = node.kind { found.append(link) }
+            node.children.forEach(collect)
+        }
+        collect(parser.parseNodes(markdown, base: base))
+        #expect(found == [url])
+    }
+
+    @Test func withoutABaseRelativeURLsStayAsWrittenAndUnsafeOnesAreStillDropped() throws {
+        #expect(parser.parse("[x](../a/)").html.contains("href=\"../a/\""))
+        let base = try #require(URL(string: "https://status.example.com/incidents/x/"))
+        #expect(parser.parse("[x](javascript:alert(1))", base: base).html.contains("href=\"\""))
     }
 
     /// A varied document: strikethrough, autolinks, tables, task lists, code and emphasis.

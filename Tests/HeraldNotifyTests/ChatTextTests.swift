@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import HeraldCore
@@ -31,5 +32,16 @@ struct ChatTextTests {
 
     @Test func slackLinksCannotBreakOutOfTheirBrackets() {
         #expect(ChatText(.slack).render("[x](https://example.com/a|b>c)") == "<https://example.com/a%7Cb%3Ec|x>")
+    }
+}
+
+/// Chat messages have no page to be relative to: links resolve against the update's address.
+struct ChatTextRelativeLinkTests {
+    @Test func aRelativeLinkInAnUpdateBecomesTheSameAddressAsOnTheSite() throws {
+        let base = try #require(URL(string: "https://status.example.com/incidents/2026-11-27-slow-api/#update-1"))
+        let markdown = "Like the [earlier incident](../2026-10-07-sign-in-failures/)."
+        let earlier = "https://status.example.com/incidents/2026-10-07-sign-in-failures/"
+        #expect(ChatText(.slack).render(markdown, base: base) == "Like the <\(earlier)|earlier incident>.")
+        #expect(ChatText(.markdown).render(markdown, base: base) == "Like the [earlier incident](\(earlier)).")
     }
 }

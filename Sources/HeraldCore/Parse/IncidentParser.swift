@@ -66,7 +66,10 @@ package struct IncidentParser: Sendable {
         let header = readFrontMatter(split, file: file, reader: &reader)
         var diagnostics = reader.diagnostics
 
-        let document = markdown.parse(split.body)
+        // Relative links in updates are resolved against the incident's page, so that they lead to
+        // the same place from the index, other pages, feeds and the API.
+        let page = header.slug.flatMap { URL(string: config.absoluteURL("incidents/\($0)/")) }
+        let document = markdown.parse(split.body, base: page)
         let body = readBody(
             document,
             split: split,
