@@ -23,7 +23,8 @@ enum HostHeaders {
             rules.append((path, short))
         }
         for path in [
-            "/history.rss", "/history.atom", "/feed.json", "/badge.svg", "/embed.js", "/api/*", "/components/*",
+            "/history.rss", "/history.atom", "/feed.json", "/badge.svg", "/embed.js", "/version.json", "/api/*",
+            "/components/*",
         ] {
             rules.append((path, short + cors))
         }

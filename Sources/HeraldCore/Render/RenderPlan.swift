@@ -19,7 +19,7 @@ package struct RenderPlan: Sendable {
         case api
         /// `badge.svg` and every component's badge.
         case badges
-        /// `embed.js`, `_headers` and `maintenance.ics`.
+        /// `embed.js`, `_headers`, `maintenance.ics` and `version.json`.
         case embed
     }
 

@@ -26,6 +26,8 @@ package struct SiteRenderer: Sendable {
     let theme: Theme
     let localization: Localization
     let views: ViewFactory
+    /// What readers see, as a digest (`SiteVersion`): `version.json` and every page's `site.version`.
+    let version: String
     /// Every incident as the pages two folders deep (incident, component and month pages) show
     /// it, made once: formatting its times and duration is much of the cost of a view.
     private let summaries: [IncidentView]
@@ -52,6 +54,7 @@ package struct SiteRenderer: Sendable {
             let timeline = incident.updates.map(views.updateView)
             return (views.incidentView(incident, root: Self.pageRoot, timeline: timeline), timeline)
         }
+        let version = SiteVersion.of(site, status: status)
         var shared =
             TemplateData.convert(
                 SharedContext(
@@ -61,7 +64,8 @@ package struct SiteRenderer: Sendable {
                         url: site.config.url.absoluteString,
                         language: site.config.language,
                         direction: localization.direction,
-                        timeZone: site.config.timeZoneName
+                        timeZone: site.config.timeZoneName,
+                        version: version
                     ),
                     status: StatusView(
                         indicator: status.indicator.rawValue,
@@ -74,7 +78,7 @@ package struct SiteRenderer: Sendable {
         shared.values["t"] = TemplateObject(values: localization.templateStrings.mapValues(TemplateText.init))
         return SiteRenderer(
             site: site, index: index, status: status, theme: theme.sharing(shared), localization: localization,
-            views: views, summaries: made.map(\.0), timelines: made.map(\.1))
+            views: views, version: version, summaries: made.map(\.0), timelines: made.map(\.1))
     }
 
     /// The way from a page two folders deep (`incidents/<slug>/`, `components/<id>/`,
@@ -167,6 +171,7 @@ package struct SiteRenderer: Sendable {
                     text: try EmbedScript(site: site, status: status, localization: localization).source()),
                 OutputFile(path: "_headers", text: HostHeaders.netlify()),
                 OutputFile(path: "maintenance.ics", text: MaintenanceCalendar(site: site).ics()),
+                OutputFile(path: "version.json", text: "{\"version\":\"\(version)\"}\n"),
             ]
         }
     }

@@ -17,6 +17,8 @@ struct SiteView: Sendable, Encodable {
     /// `ltr` or `rtl`, for `<html dir>`.
     var direction: String
     var timeZone: String
+    /// The digest of what readers see (`SiteVersion`), also in `version.json`.
+    var version: String
 }
 
 struct PageView: Sendable, Encodable {
