@@ -62,7 +62,8 @@ def check_site(driver, axe_class, site: Path) -> list[str]:
                             f"{violation['help']} — {targets}"
                         )
                     enhanced = driver.execute_script(
-                        "var t = document.querySelectorAll(\"time[datetime*='T']\");"
+                        "var t = Array.prototype.filter.call(document.querySelectorAll(\"time[datetime*='T']\"),"
+                        " function (e) { return !e.closest('.day'); });"
                         "return t.length === 0 || t[0].hasAttribute('title');"
                     )
                     if not enhanced:

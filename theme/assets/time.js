@@ -1,6 +1,7 @@
 // Optional enhancement: shows each time in the reader's own time zone, with a relative time
 // ("12 minutes ago") for recent ones. The page is complete without it: the HTML keeps the
 // absolute time in the site's zone, which stays in each element's title, and <time datetime>.
+// Times in lists grouped by day stay in the site's zone, as the days are.
 (function () {
   "use strict";
   var root = document.documentElement, lang = root.lang || undefined;
@@ -29,7 +30,8 @@
     var now = Date.now(), times = document.querySelectorAll("time[datetime*='T']");
     for (var i = 0; i < times.length; i++) {
       var el = times[i], date = new Date(el.getAttribute("datetime"));
-      if (isNaN(date)) continue;
+      // Lists grouped by day keep the site's zone, like their days' headings (.zone-note says so).
+      if (isNaN(date) || (el.closest && el.closest(".day"))) continue;
       if (!el.hasAttribute("title")) el.setAttribute("title", el.textContent);
       var when = ago((date.getTime() - now) / 1000);
       el.textContent = absolute.format(date) + (when ? " (" + when + ")" : "");

@@ -16,6 +16,8 @@ struct ViewFactory: Sendable {
     private let durations: [Int: String]
     /// "Times are shown in Europe/Berlin." for `page.timeZoneNote`.
     let timeZoneNote: String
+    /// "Days and times in this list are in Europe/Berlin." for `page.daysZoneNote`.
+    let daysZoneNote: String
     /// Each asset's path under `assets/` with `?v=` and a hash of its contents, so hosts may cache
     /// assets forever and a changed asset still reaches readers at once.
     private let assetVersions: [String: String]
@@ -30,6 +32,7 @@ struct ViewFactory: Sendable {
         self.uptime = Uptime(site: site, index: index)
         self.localization = localization
         self.timeZoneNote = localization.format("times_shown_in", ["zone": site.config.timeZoneName])
+        self.daysZoneNote = localization.format("days_shown_in", ["zone": site.config.timeZoneName])
         let format = DisplayFormat(timeZone: site.config.timeZone, localization: localization)
         self.format = format
         let lengths = Set(site.incidents.map { DisplayFormat.wholeMinutes($0.duration(now: site.asOf)) })
@@ -60,7 +63,8 @@ struct ViewFactory: Sendable {
             assets: assetKeys.mapValues { root + $0 },
             hasMaintenanceClock: false,
             brand: brandView(root: root),
-            timeZoneNote: timeZoneNote
+            timeZoneNote: timeZoneNote,
+            daysZoneNote: daysZoneNote
         )
     }
 

@@ -42,6 +42,9 @@ struct PageView: Sendable, Encodable {
     var brand: BrandView?
     /// "Times are shown in Europe/Berlin." in the site's language.
     var timeZoneNote: String
+    /// "Days and times in this list are in Europe/Berlin.", above lists grouped by day, whose
+    /// times `time.js` leaves in the site's zone so that they agree with the days' headings.
+    var daysZoneNote: String
 
     /// The values a shared fragment sees as `page` (see `Theme.fragments(for:)`): all but the
     /// page's own title, description, canonical URL and maintenance clock.

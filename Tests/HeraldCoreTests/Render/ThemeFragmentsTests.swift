@@ -22,7 +22,7 @@ struct ThemeFragmentsTests {
             title: title, description: "", root: root, canonicalURL: "", isIndex: false, isHistory: false,
             isSubscribe: false,
             feeds: FeedLinks(title: "Status", rss: root + "history.rss", atom: "", json: ""), assets: [:],
-            hasMaintenanceClock: false, brand: nil, timeZoneNote: "")
+            hasMaintenanceClock: false, brand: nil, timeZoneNote: "", daysZoneNote: "")
     }
 
     struct Empty: Encodable {}
