@@ -62,6 +62,9 @@ package struct SiteRoot: Sendable {
         switch resolution {
         case .inside:
             nil
+        case .outside(let target) where !isLexicallyInside(path):
+            Diagnostic(
+                at: SourceLocation(path: path), "the path is outside the site's folder (\(target)) and is refused")
         case .outside(let target):
             Diagnostic(
                 at: SourceLocation(path: path),
@@ -71,6 +74,14 @@ package struct SiteRoot: Sendable {
                 at: SourceLocation(path: path),
                 "more than \(POSIX.maximumLinks) symbolic links on the way (a loop?); the path is refused")
         }
+    }
+
+    /// Whether `path` names a place inside the site's folder before any link is followed (it may
+    /// be `../x` or absolute).
+    func isLexicallyInside(_ path: String) -> Bool {
+        let full = url(for: path).path
+        let base = url.path
+        return base == "/" || full == base || full.hasPrefix(base.hasSuffix("/") ? base : base + "/")
     }
 
     /// The path of `url` relative to the site's folder, or the absolute path if it is outside.

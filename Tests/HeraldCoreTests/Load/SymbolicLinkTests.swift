@@ -137,6 +137,19 @@ struct SymbolicLinkTests {
         #expect(text.contains("More."))
     }
 
+    @Test func anUpdateOfAPathOutsideTheSiteIsRefusedAndChangesNothing() throws {
+        let root = try Fixture.copyOfSample()
+        let (file, _) = try Self.outside()
+        let before = try Data(contentsOf: file)
+        #expect {
+            _ = try Self.editor(root).addUpdate(to: file.path, status: "update", message: "x", force: true)
+        } throws: { error in
+            (error as? IncidentEditor.Failure)?.diagnostics.first?.message.hasPrefix(
+                "the path is outside the site's folder") == true
+        }
+        #expect(try Data(contentsOf: file) == before)
+    }
+
     @Test func anUpdateOfALinkLeadingOutsideIsRefusedAndChangesNothing() throws {
         let root = try Fixture.copyOfSample()
         let (file, _) = try Self.outside()
