@@ -31,7 +31,13 @@ struct MessageOptions: ParsableArguments {
     ) throws -> String {
         if let message { return message }
         if let template {
-            let templates = MessageTemplates.forSite(at: root)
+            let templates = try Authoring.run { () throws(IncidentEditor.Failure) in
+                do throws(DiagnosticsError) {
+                    return try MessageTemplates.forSite(at: root)
+                } catch {
+                    throw IncidentEditor.Failure(diagnostics: error.diagnostics)
+                }
+            }
             guard let text = templates.render(template, title: title, components: components, impact: impact) else {
                 throw ValidationError(
                     "no message template '\(template)'; available: \(templates.names.joined(separator: ", "))"
@@ -219,8 +225,8 @@ enum Authoring {
     ) throws {
         let editor = try editor(site)
         let path = try run { () throws(IncidentEditor.Failure) in try editor.locate(incident) }
-        let source = (try? String(contentsOf: site.rootURL.appendingPathComponent(path), encoding: .utf8)) ?? ""
-        let parsed = IncidentParser(config: editor.config, now: editor.now).parse(SourceFile(path: path, text: source))
+        let source = try run { () throws(IncidentEditor.Failure) in try editor.read(path).file }
+        let parsed = IncidentParser(config: editor.config, now: editor.now).parse(source)
         let names = (parsed.incident?.components ?? []).map { affected in
             editor.config.components.first { $0.id == affected.id }?.name ?? affected.id
         }

@@ -3,6 +3,10 @@ import Foundation
 /// Writes incident files for operators: a new incident with its first update, and new updates at
 /// the top of an existing timeline. Every other byte of an existing file is left as it was, and
 /// nothing is written unless the result passes the same checks as `herald check`.
+///
+/// Files are read and written under the build's rule for symbolic links (`SiteRoot`): nothing
+/// outside the site's folder is read or written, and an incident that is a link inside it is
+/// written through to its target, so the link stays a link.
 package struct IncidentEditor: Sendable {
     /// Why an edit was refused.
     package struct Failure: Error, Sendable {
@@ -31,13 +35,13 @@ package struct IncidentEditor: Sendable {
 
     /// Reads `herald.yml` and creates an editor.
     package static func load(root: URL, now: Date, strict: Bool = false) throws(Failure) -> IncidentEditor {
-        let url = root.appendingPathComponent("herald.yml")
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw Failure(diagnostics: [
-                Diagnostic(at: SourceLocation(path: "herald.yml"), "cannot read herald.yml in \(root.path)")
-            ])
+        let file: SourceFile
+        do {
+            file = try SourceLoader(root: root).loadConfig()
+        } catch {
+            throw Failure(diagnostics: error.diagnostics)
         }
-        switch ConfigParser().parse(SourceFile(path: "herald.yml", text: text)) {
+        switch ConfigParser().parse(file) {
         case .success(let config): return IncidentEditor(root: root, config: config, now: now, strict: strict)
         case .failure(let error): throw Failure(diagnostics: error.diagnostics)
         }
@@ -76,8 +80,13 @@ package struct IncidentEditor: Sendable {
         let day = CivilTime(now, in: config.timeZone)
         let name = "\(Timestamp.pad(day.year, 4))-\(Timestamp.pad(day.month))-\(Timestamp.pad(day.day))-\(slugBase)"
         let path = "incidents/\(name).md"
+        let site = SiteRoot(root)
+        if let refusal = site.refusal(site.resolve(relative: "incidents"), at: "incidents") {
+            throw Failure(diagnostics: [refusal])
+        }
         let url = root.appendingPathComponent(path)
-        guard !FileManager.default.fileExists(atPath: url.path) else {
+        // A link counts as existing even when it leads nowhere: it is never written through.
+        guard POSIX.kind(of: url.path) == nil else {
             throw Failure(diagnostics: [
                 Diagnostic(
                     at: SourceLocation(path: path),
@@ -137,8 +146,9 @@ package struct IncidentEditor: Sendable {
         let suffixed = names.filter { $0.hasSuffix("-\(reference).md") }
         if suffixed.count == 1 { return "incidents/\(suffixed[0])" }
         // A custom `slug:` differs from the file name: search the front matter.
+        let loader = SourceLoader(root: root)
         for name in names.sorted() where name.hasSuffix(".md") {
-            let text = (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? ""
+            let text = (try? loader.loadText("incidents/\(name)"))?.text ?? ""
             if text.split(separator: "\n").prefix(20).contains(where: { $0 == "slug: \(reference)" }) {
                 return "incidents/\(name)"
             }
@@ -162,10 +172,8 @@ package struct IncidentEditor: Sendable {
     package func addUpdate(to reference: String, status: String, message: String, force: Bool) throws(Failure) -> String
     {
         let path = try locate(reference)
-        let url = root.appendingPathComponent(path)
-        guard let original = try? String(contentsOf: url, encoding: .utf8) else {
-            throw Failure(diagnostics: [Diagnostic(at: SourceLocation(path: path), "cannot read the file")])
-        }
+        let (file, target) = try read(path)
+        let original = file.text
         let statusWord = try Self.updateStatus(status, path: path)
         let parsed = IncidentParser(config: config, now: now).parse(SourceFile(path: path, text: original))
         guard let incident = parsed.incident else {
@@ -202,13 +210,34 @@ package struct IncidentEditor: Sendable {
         let updated = Self.inserting(section, before: incident.updates.map(\.line).min(), in: original)
         try validate(updated, path: path)
         do {
-            try Data(updated.utf8).write(to: url, options: .atomic)
+            // Written to the link's target, never over the link (an atomic write replaces the
+            // path it is given).
+            try Data(updated.utf8).write(to: target, options: .atomic)
         } catch {
             throw Failure(diagnostics: [
                 Diagnostic(at: SourceLocation(path: path), "cannot write: \(error.localizedDescription)")
             ])
         }
         return path
+    }
+
+    /// Reads an incident under the rule for symbolic links.
+    ///
+    /// - Parameter path: The path `locate(_:)` found.
+    /// - Returns: The file, and the file it is with every link resolved (inside the site's folder).
+    /// - Throws: `Failure` when it cannot be read or leads outside the site's folder.
+    package func read(_ path: String) throws(Failure) -> (file: SourceFile, target: URL) {
+        let loader = SourceLoader(root: root)
+        let file: SourceFile
+        do {
+            file = try loader.loadText(path)
+        } catch {
+            throw Failure(diagnostics: error.diagnostics)
+        }
+        guard case .inside(let target) = loader.site.resolve(relative: path) else {
+            throw Failure(diagnostics: [Diagnostic(at: SourceLocation(path: path), "the file changed while read")])
+        }
+        return (file, URL(fileURLWithPath: target))
     }
 
     /// The text with `section` inserted at the start of line `line` (or appended), leaving every

@@ -11,18 +11,13 @@ package struct MessageTemplates: Sendable {
     package let names: [String]
     private let texts: [String: String]
 
-    /// The built-in theme's messages, then `<themeDirectory>/messages/*.md`, then
-    /// `<overrideDirectory>/messages/*.md`: each replaces those of the same name before it.
-    package init(themeDirectory: URL, overrideDirectory: URL? = nil) {
+    /// The built-in theme's messages, then `files` in order: each replaces those of the same
+    /// name (the file name without `.md`) before it.
+    package init(overrides files: [SourceFile] = []) {
         var texts = ThemeFiles.builtInMessages
-        for directory in [themeDirectory] + (overrideDirectory.map { [$0] } ?? []) {
-            let folder = directory.appendingPathComponent("messages")
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            for file in files where file.hasSuffix(".md") {
-                if let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) {
-                    texts[String(file.dropLast(3))] = text
-                }
-            }
+        for file in files {
+            let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
+            texts[String(name.dropLast(".md".count))] = file.text
         }
         self.texts = texts
         self.names = texts.keys.sorted()
@@ -30,14 +25,17 @@ package struct MessageTemplates: Sendable {
 
     /// The message templates of the site at `root`: the built-in theme's, overridden by
     /// `theme/messages/` and then by the `messages/` of the theme folder that herald.yml names.
-    package static func forSite(at root: URL) -> MessageTemplates {
-        let configURL = root.appendingPathComponent("herald.yml")
-        let text = (try? String(contentsOf: configURL, encoding: .utf8)) ?? ""
-        let theme = try? ConfigParser().parse(SourceFile(path: "herald.yml", text: text)).get().theme
-        return MessageTemplates(
-            themeDirectory: root.appendingPathComponent("theme"),
-            overrideDirectory: theme.map { root.appendingPathComponent($0) }
-        )
+    /// They are read as the build reads the theme (`SourceLoader`), so a file whose symbolic link
+    /// leads outside the site's folder is refused, never copied into an incident.
+    ///
+    /// - Throws: `DiagnosticsError` when herald.yml or a message file cannot be read.
+    package static func forSite(at root: URL) throws(DiagnosticsError) -> MessageTemplates {
+        let loader = SourceLoader(root: root)
+        let config = try loader.loadConfig()
+        let theme = try? ConfigParser().parse(config).get().theme
+        var files = try loader.loadMessages(in: loader.themeDirectory)
+        if let theme { files += try loader.loadMessages(in: loader.root.appendingPathComponent(theme)) }
+        return MessageTemplates(overrides: files)
     }
 
     /// Renders template `name`.

@@ -10,8 +10,10 @@ package struct SiteFolder: Sendable {
         case file
         /// Nothing.
         case missing
-        /// A symbolic link on the way leads outside the site's folder.
-        case outside
+        /// The site's folder itself (`.`, or a link to it).
+        case root
+        /// A symbolic link on the way leads outside the site's folder, to this path.
+        case outside(String)
     }
 
     /// What is at each path herald.yml names, by the path as the parser reads it.

@@ -53,6 +53,9 @@ package struct ThemeFiles: Sendable {
     package var assets: [AssetFile]
     /// Its locale files.
     package var locales: [SourceFile]
+    /// Its ready-made update messages (`messages/*.md`), which `herald new` and `update` use and
+    /// the build only checks.
+    package var messages: [SourceFile] = []
 }
 
 /// A Mustache template of the theme.

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Paths are sorted so that every later stage sees the same order on every machine. Files that
 /// cannot be trusted are refused with a diagnostic: text that is not UTF-8 or contains NUL bytes,
-/// files over `maximumFileSize`, and symbolic links that lead outside the site's root.
+/// files over `maximumFileSize`, and paths whose symbolic links lead outside the site's root
+/// (`SiteRoot`, the one rule every read goes through, `herald new` and `update` included).
 ///
 /// The loader answers every question about the file system that a build asks, including what
 /// is at the paths herald.yml names (`siteFolder(theme:logo:)`); the later stages only check
@@ -18,14 +19,17 @@ package struct SourceLoader: Sendable {
 
     /// The site's root folder.
     package var root: URL
-    /// The site's theme folder (by default `<root>/theme`), which may be missing: its files
-    /// override the built-in theme's.
+    /// The site's theme folder, `<root>/theme`, which may be missing: its files override the
+    /// built-in theme's.
     package var themeDirectory: URL
+    /// The rule for symbolic links: nothing outside the root is read.
+    package var site: SiteRoot
 
     /// Creates a loader for the site at `root`.
-    package init(root: URL, themeDirectory: URL? = nil) {
+    package init(root: URL) {
         self.root = root.standardizedFileURL
-        self.themeDirectory = (themeDirectory ?? root.appendingPathComponent("theme")).standardizedFileURL
+        self.themeDirectory = self.root.appendingPathComponent("theme")
+        self.site = SiteRoot(self.root)
     }
 
     /// Reads every input file.
@@ -48,21 +52,31 @@ package struct SourceLoader: Sendable {
     ///   read.
     package func loadReadable() async throws -> (sources: SiteSources, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let configURL = root.appendingPathComponent("herald.yml")
         var config = SourceFile(path: "herald.yml", text: "")
-        if FileManager.default.fileExists(atPath: configURL.path) {
-            if let file = readText(configURL, diagnostics: &diagnostics) { config = file }
-        } else {
-            diagnostics.append(
-                Diagnostic(
-                    at: SourceLocation(path: "herald.yml"),
-                    "no herald.yml in \(root.path); run herald in the site's folder or pass --root"
-                )
-            )
+        do {
+            config = try loadConfig()
+        } catch {
+            diagnostics += error.diagnostics
         }
 
         let incidentsURL = root.appendingPathComponent("incidents")
-        let incidentURLs = files(under: incidentsURL, diagnostics: &diagnostics).filter { $0.pathExtension == "md" }
+        var incidentURLs: [URL] = []
+        for url in files(under: incidentsURL, diagnostics: &diagnostics) {
+            let type = url.pathExtension
+            if type == "md" {
+                incidentURLs.append(url)
+            } else if type.lowercased() == "md" {
+                // Skipping it would drop an incident without a word.
+                let path = relativePath(of: url)
+                diagnostics.append(
+                    Diagnostic(
+                        at: SourceLocation(path: path),
+                        "incident files end in lowercase .md, so this one is not read; rename it to"
+                            + " \(path.dropLast(type.count))md"
+                    )
+                )
+            }
+        }
         let incidents = try await readTexts(incidentURLs)
         diagnostics += incidents.diagnostics
 
@@ -106,15 +120,19 @@ package struct SourceLoader: Sendable {
         return SiteFolder(entries: entries, languages: languages.sorted())
     }
 
-    /// What is at `path` (relative to the root), following symbolic links.
+    /// What is at `path` (relative to the root), following symbolic links inside the root.
     private func entry(at path: String) -> SiteFolder.Entry {
-        let url = root.appendingPathComponent(path)
-        let rootPath = root.resolvingSymlinksInPath().path
-        let resolved = url.resolvingSymlinksInPath().path
-        guard resolved.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/") else { return .outside }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return .missing }
-        return isDirectory.boolValue ? .folder : .file
+        switch site.resolve(relative: path) {
+        case .outside(let target): return .outside(target)
+        case .loop: return .outside("a loop of symbolic links")
+        case .inside(let resolved):
+            guard resolved != site.realPath else { return .root }
+            switch POSIX.kind(of: resolved) {
+            case .folder: return .folder
+            case nil: return .missing
+            case .file, .symbolicLink, .other: return .file
+            }
+        }
     }
 
     /// Reads an override theme folder (`theme:` in herald.yml), whose files replace the default
@@ -138,20 +156,68 @@ package struct SourceLoader: Sendable {
     package func loadFile(_ path: String) throws(DiagnosticsError) -> [UInt8] {
         var diagnostics: [Diagnostic] = []
         let url = root.appendingPathComponent(path).standardizedFileURL
-        guard isInsideRoot(url) else {
-            throw DiagnosticsError([
-                Diagnostic(
-                    at: SourceLocation(path: path), "symbolic link leads outside the site's folder and is refused")
-            ])
-        }
-        guard let bytes = readBytes(url, limit: Self.maximumAssetSize, diagnostics: &diagnostics) else {
+        let resolution = site.resolve(url)
+        if let refusal = site.refusal(resolution, at: path) { throw DiagnosticsError([refusal]) }
+        guard let bytes = readBytes(url, path: path, limit: Self.maximumAssetSize, diagnostics: &diagnostics) else {
             throw DiagnosticsError(diagnostics)
         }
         return bytes
     }
 
+    /// Reads `herald.yml`.
+    ///
+    /// - Returns: The file.
+    /// - Throws: `DiagnosticsError` when it is missing, cannot be read or leads outside the root.
+    package func loadConfig() throws(DiagnosticsError) -> SourceFile {
+        let url = root.appendingPathComponent("herald.yml")
+        guard POSIX.kind(of: url.path) != nil else {
+            throw DiagnosticsError([
+                Diagnostic(
+                    at: SourceLocation(path: "herald.yml"),
+                    "no herald.yml in \(root.path); run herald in the site's folder or pass --root"
+                )
+            ])
+        }
+        return try loadText("herald.yml")
+    }
+
+    /// Reads one text file below the root, such as an incident that `herald update` edits.
+    ///
+    /// - Parameter path: The path relative to the root (or absolute).
+    /// - Returns: The file, named by `path`.
+    /// - Throws: `DiagnosticsError` when the file cannot be read or leads outside the root.
+    package func loadText(_ path: String) throws(DiagnosticsError) -> SourceFile {
+        var diagnostics: [Diagnostic] = []
+        let url = site.url(for: path)
+        if let refusal = site.refusal(site.resolve(url), at: path) { throw DiagnosticsError([refusal]) }
+        guard var file = readText(url, diagnostics: &diagnostics) else { throw DiagnosticsError(diagnostics) }
+        file.path = path
+        return file
+    }
+
+    /// The ready-made update messages (`messages/*.md`) of a theme folder, which may be missing.
+    ///
+    /// - Parameter directory: The theme folder.
+    /// - Returns: Its messages, sorted by path.
+    /// - Throws: `DiagnosticsError` listing every file that could not be read.
+    package func loadMessages(in directory: URL) throws(DiagnosticsError) -> [SourceFile] {
+        let directory = directory.standardizedFileURL
+        if let refusal = site.refusal(site.resolve(directory), at: relativePath(of: directory)) {
+            throw DiagnosticsError([refusal])
+        }
+        var diagnostics: [Diagnostic] = []
+        let messages = messageFiles(in: directory, diagnostics: &diagnostics)
+        guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
+        return messages
+    }
+
     /// The files of a theme folder; any of its sub-folders, or the folder itself, may be missing.
     private func themeFiles(in directory: URL, diagnostics: inout [Diagnostic]) -> ThemeFiles {
+        // A theme folder leading outside is one error, not one for each of its sub-folders.
+        if let refusal = site.refusal(site.resolve(directory), at: relativePath(of: directory)) {
+            diagnostics.append(refusal)
+            return ThemeFiles(templates: [], assets: [], locales: [])
+        }
         var templates: [TemplateFile] = []
         var assets: [AssetFile] = []
         var locales: [SourceFile] = []
@@ -175,38 +241,53 @@ package struct SourceLoader: Sendable {
         where url.pathExtension == "yml" && url.deletingLastPathComponent().path == localesURL.path {
             if let file = readText(url, diagnostics: &diagnostics) { locales.append(file) }
         }
-        return ThemeFiles(templates: templates, assets: assets, locales: locales)
+        let messages = messageFiles(in: directory, diagnostics: &diagnostics)
+        return ThemeFiles(templates: templates, assets: assets, locales: locales, messages: messages)
+    }
+
+    /// The `messages/*.md` files of a theme folder, read so that `herald check` refuses what
+    /// `herald new --template` would refuse.
+    private func messageFiles(in directory: URL, diagnostics: inout [Diagnostic]) -> [SourceFile] {
+        let messagesURL = directory.appendingPathComponent("messages")
+        var messages: [SourceFile] = []
+        for url in files(under: messagesURL, diagnostics: &diagnostics)
+        where url.pathExtension == "md" && url.deletingLastPathComponent().path == messagesURL.path {
+            if let file = readText(url, diagnostics: &diagnostics) { messages.append(file) }
+        }
+        return messages
     }
 
     /// The path of `url` relative to the root, or the absolute path if it is outside.
     func relativePath(of url: URL) -> String {
-        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        var path = url.path
-        // A path made of the (standardized) root and listed names has no `.` or `..` component to
-        // remove; standardizing every path cost more than reading the file.
-        let slash = UInt8(ascii: "/")
-        if zip(path.utf8, path.utf8.dropFirst()).contains(where: {
-            $0 == slash && ($1 == slash || $1 == UInt8(ascii: "."))
-        }) {
-            path = url.standardizedFileURL.path
-        }
-        return path.hasPrefix(rootPath) ? String(path.dropFirst(rootPath.count)) : path
-    }
-
-    private func isDirectory(_ url: URL) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+        site.relativePath(of: url)
     }
 
     /// Regular files below `directory`, recursively, sorted by path; hidden files are skipped.
+    ///
+    /// The folder itself and every symbolic link below it must lead inside the root
+    /// (`SiteRoot`); anything else below a folder inside is inside, so only links are resolved
+    /// (resolving every path cost a system call per path component per file). A link to a folder
+    /// that is read already (a loop) is refused too.
     private func files(under directory: URL, diagnostics: inout [Diagnostic]) -> [URL] {
-        guard isDirectory(directory) else { return [] }
-        let bases = [root, themeDirectory].map { $0.resolvingSymlinksInPath().path }
+        let start: String
+        switch site.resolve(directory) {
+        case .inside(let resolved):
+            guard POSIX.kind(of: resolved) == .folder else { return [] }
+            start = resolved
+        case let resolution:
+            diagnostics += [site.refusal(resolution, at: relativePath(of: directory))].compactMap { $0 }
+            return []
+        }
         var result: [(path: String, url: URL)] = []
+        // The folders entered through a link, by their real paths: a link to one of them again
+        // is refused, which ends every loop (each loop has a link). Names are taken in order, so
+        // that the same folders always get the same answer.
         var pending = [directory]
+        var entered: Set<String> = [start]
         while let folder = pending.popLast() {
             let folderPath = folder.path
-            for entry in DirectoryEntry.list(folderPath) where !entry.name.hasPrefix(".") {
+            for entry in DirectoryEntry.list(folderPath).sorted(by: { $0.name < $1.name })
+            where !entry.name.hasPrefix(".") {
                 let url = folder.appendingPathComponent(entry.name, isDirectory: entry.kind == .folder)
                 switch entry.kind {
                 case .file:
@@ -214,18 +295,22 @@ package struct SourceLoader: Sendable {
                 case .folder:
                     pending.append(url)
                 case .symbolicLink:
-                    // Only a symbolic link can lead outside the folders being walked; resolving
-                    // every path instead cost a system call per path component per file.
-                    guard isInside(url, bases: bases) else {
-                        diagnostics.append(
-                            Diagnostic(
-                                at: SourceLocation(path: relativePath(of: url)),
-                                "symbolic link leads outside the site's folder and is refused"
-                            )
-                        )
+                    let resolution = site.resolve(url)
+                    guard case .inside(let target) = resolution else {
+                        diagnostics += [site.refusal(resolution, at: relativePath(of: url))].compactMap { $0 }
                         continue
                     }
-                    if isDirectory(url) {
+                    if POSIX.kind(of: target) == .folder {
+                        guard entered.insert(target).inserted else {
+                            diagnostics.append(
+                                Diagnostic(
+                                    at: SourceLocation(path: relativePath(of: url)),
+                                    "symbolic link leads to a folder that is read already (\(target)), which would"
+                                        + " read its files twice or loop; it is refused"
+                                )
+                            )
+                            continue
+                        }
                         pending.append(url)
                     } else {
                         result.append((folderPath + "/" + entry.name, url))
@@ -239,101 +324,5 @@ package struct SourceLoader: Sendable {
         }
         // Every path starts with `directory`'s, so this is the order of the relative paths.
         return result.sorted { $0.path < $1.path }.map(\.url)
-    }
-
-    /// Whether `url`, with every symbolic link resolved, is inside the root (or the theme folder,
-    /// which may live elsewhere).
-    private func isInsideRoot(_ url: URL) -> Bool {
-        isInside(url, bases: [root, themeDirectory].map { $0.resolvingSymlinksInPath().path })
-    }
-
-    private func isInside(_ url: URL, bases: [String]) -> Bool {
-        let resolved = url.resolvingSymlinksInPath().path
-        return bases.contains { basePath in
-            resolved == basePath || resolved.hasPrefix(basePath.hasSuffix("/") ? basePath : basePath + "/")
-        }
-    }
-
-    /// Reads text files on every core, in order. The files are already in the page cache on a
-    /// rebuild, so the time goes into system calls and checking the UTF-8, which run in parallel.
-    ///
-    /// - Throws: Only `CancellationError`: an unreadable file is a diagnostic.
-    private func readTexts(_ urls: [URL]) async throws -> (files: [SourceFile], diagnostics: [Diagnostic]) {
-        let results = try await parallelMap(urls) { url in
-            var found: [Diagnostic] = []
-            let file = readText(url, diagnostics: &found)
-            return (file: file, diagnostics: found)
-        }
-        return (results.compactMap(\.file), results.flatMap(\.diagnostics))
-    }
-
-    private func readBytes(_ url: URL, limit: Int, diagnostics: inout [Diagnostic]) -> [UInt8]? {
-        readBytes(url, path: relativePath(of: url), limit: limit, diagnostics: &diagnostics)
-    }
-
-    /// Reads `url`, whose path relative to the root (for diagnostics) is `path`.
-    private func readBytes(_ url: URL, path: String, limit: Int, diagnostics: inout [Diagnostic]) -> [UInt8]? {
-        switch POSIX.readFile(url.path, limit: limit) {
-        case .bytes(let bytes):
-            return bytes
-        case .tooLarge(let size):
-            diagnostics.append(
-                Diagnostic(at: SourceLocation(path: path), "file is \(size) bytes, over the limit of \(limit) bytes"))
-        case .notAPlainFile:
-            diagnostics.append(
-                Diagnostic(
-                    at: SourceLocation(path: path),
-                    "not a regular file (a pipe, socket or device); remove it or replace it with a file"))
-        case .unreadable:
-            diagnostics.append(Diagnostic(at: SourceLocation(path: path), "cannot read file"))
-        }
-        return nil
-    }
-
-    private func readText(_ url: URL, diagnostics: inout [Diagnostic]) -> SourceFile? {
-        let path = relativePath(of: url)
-        guard var bytes = readBytes(url, path: path, limit: Self.maximumFileSize, diagnostics: &diagnostics) else {
-            return nil
-        }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if POSIX.firstIndex(of: 0x0D, in: bytes) != nil { bytes = Self.withoutCarriageReturnsBeforeLineFeeds(bytes) }
-        if let nul = POSIX.firstIndex(of: 0, in: bytes) {
-            let line = bytes[..<nul].count(where: { $0 == 0x0A }) + 1
-            diagnostics.append(
-                Diagnostic(at: SourceLocation(path: path, line: line), "file contains a NUL byte; is it a binary file?")
-            )
-            return nil
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let line = Self.firstInvalidUTF8Line(bytes)
-            diagnostics.append(
-                Diagnostic(at: SourceLocation(path: path, line: line), "file is not valid UTF-8 text; save it as UTF-8")
-            )
-            return nil
-        }
-        return SourceFile(path: path, text: text)
-    }
-
-    /// CRLF read as LF, byte by byte (a lone CR stays).
-    static func withoutCarriageReturnsBeforeLineFeeds(_ bytes: [UInt8]) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        for (index, byte) in bytes.enumerated() {
-            if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { continue }
-            result.append(byte)
-        }
-        return result
-    }
-
-    /// The line of the first byte sequence that is not valid UTF-8.
-    private static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {
-        var line = 1
-        var start = 0
-        for (index, byte) in bytes.enumerated() where byte == 0x0A {
-            if String(validating: bytes[start..<index], as: UTF8.self) == nil { return line }
-            line += 1
-            start = index + 1
-        }
-        return line
     }
 }

@@ -94,16 +94,10 @@ package struct ConfigParser: Sendable {
         }
 
         var url = URL(string: "https://status.example.com/")!
-        if let node = fields["url"]?.value, let text = reader.string(node, field: "url") {
-            if let parsed = Self.baseURL(text) {
-                url = parsed
-            } else {
-                reader.error(
-                    at: node,
-                    "'url' must be an absolute http or https URL, such as https://status.example.com/",
-                    expected: ["https://status.example.com/", "https://example.com/status/"]
-                )
-            }
+        if let node = fields["url"]?.value, let text = reader.string(node, field: "url"),
+            let parsed = parseURL(text, at: node, reader: &reader)
+        {
+            url = parsed
         }
 
         var timeZone = TimeZone(identifier: "UTC")!
@@ -241,8 +235,17 @@ package struct ConfigParser: Sendable {
         }
         guard let folder else { return path }
         switch folder.entry(at: path) {
-        case .outside:
-            reader.error(at: node, "'\(field)' leads outside the site's folder through a symbolic link")
+        case .outside(let target):
+            reader.error(
+                at: node, "'\(field)' leads outside the site's folder through a symbolic link (to \(target))")
+            return nil
+        case .root:
+            reader.error(
+                at: node,
+                "'\(field)' names the site's folder itself; give a folder inside it, such as "
+                    + (directory ? "my-theme" : "branding/logo.svg"),
+                expected: [directory ? "my-theme" : "branding/logo.svg"]
+            )
             return nil
         case .folder where directory, .file where !directory:
             return path

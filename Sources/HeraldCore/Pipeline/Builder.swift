@@ -195,7 +195,12 @@ package struct Builder: Sendable {
             if let logo = brand.logo {
                 do {
                     let data = try loader.loadFile(logo)
-                    generated.append(AssetFile(path: SiteRenderer.brandLogoPath(for: logo), data: data))
+                    let problems =
+                        logo.lowercased().hasSuffix(".svg") ? SVGLogo.problems(in: data, path: logo) : []
+                    diagnostics += problems
+                    if problems.isEmpty {
+                        generated.append(AssetFile(path: SiteRenderer.brandLogoPath(for: logo), data: data))
+                    }
                 } catch {
                     diagnostics += error.diagnostics
                 }

@@ -93,6 +93,48 @@ enum POSIX {
         }
     }
 
+    /// The most symbolic links followed while resolving one path, as Linux's `MAXSYMLINKS`.
+    static let maximumLinks = 40
+
+    /// `path` (absolute, or relative to the working folder) with every symbolic link on the way
+    /// resolved, as `realpath -m` does: the components after the first one that does not exist
+    /// are kept as written. Nil after `maximumLinks` links, which is a loop or close to one.
+    static func resolvedPath(_ path: String) -> String? {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var pending = Array(absolute.split(separator: "/", omittingEmptySubsequences: true).reversed())
+        var resolved: [Substring] = []
+        var links = 0
+        var exists = true  // whether every component so far exists, so that lookups are still useful
+        while let component = pending.popLast() {
+            if component == "." { continue }
+            if component == ".." {
+                if !resolved.isEmpty { resolved.removeLast() }
+                continue
+            }
+            let candidate = "/" + (resolved + [component]).joined(separator: "/")
+            if exists, let target = linkTarget(candidate) {
+                links += 1
+                guard links <= maximumLinks else { return nil }
+                if target.hasPrefix("/") { resolved.removeAll() }
+                pending += target.split(separator: "/", omittingEmptySubsequences: true).reversed()
+                continue
+            }
+            if exists, kind(of: candidate) == nil { exists = false }
+            resolved.append(component)
+        }
+        return "/" + resolved.joined(separator: "/")
+    }
+
+    /// What the symbolic link at `path` holds, or nil when `path` is not a symbolic link.
+    static func linkTarget(_ path: String) -> String? {
+        var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = buffer.withUnsafeMutableBufferPointer { raw in
+            raw.withMemoryRebound(to: CChar.self) { readlink(path, $0.baseAddress!, $0.count - 1) }
+        }
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer[..<count], as: UTF8.self)
+    }
+
     // MARK: Reading
 
     /// What reading a file found.

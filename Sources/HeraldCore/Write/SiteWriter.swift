@@ -14,8 +14,10 @@ import Foundation
 /// that are hard links, symbolic links or anything but plain files and folders are never written
 /// through: they are removed and made anew.
 ///
-/// The writer refuses to replace a folder that Herald did not make: an existing output folder
-/// must be empty or hold the `.herald` marker file that every build writes.
+/// The writer refuses to replace a folder that Herald did not make, and never deletes a file that
+/// Herald did not write: an existing output folder must be empty, or hold a `.herald` file that
+/// lists the files the last build wrote (`OutputManifest`) and nothing else. Otherwise the build
+/// fails and names the other files, and the folder is left as it was.
 package struct SiteWriter: Sendable {
     /// The name of the marker file written into every built site.
     package static let markerName = ".herald"
@@ -82,13 +84,7 @@ package struct SiteWriter: Sendable {
                 throw Failure(
                     description: "\(output.path) exists and is not a folder; remove it or choose another --output")
             }
-            let contents = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
-            if !contents.isEmpty, !contents.contains(Self.markerName) {
-                throw Failure(
-                    description: "\(output.path) holds files that Herald did not write (no \(Self.markerName) marker);"
-                        + " Herald replaces its output folder on every build, so move those files or choose another --output"
-                )
-            }
+            try checkOwnership()
         }
         removeStaleStagingFolders()
         try? fileManager.removeItem(at: staging)
@@ -104,10 +100,47 @@ package struct SiteWriter: Sendable {
                 throw Failure(description: "cannot create \(staging.path): \(error.localizedDescription)")
             }
         }
-        try write([
-            OutputFile(path: Self.markerName, text: "Built by Herald. This folder is replaced on every build.\n")
-        ])
         return leftovers
+    }
+
+    /// Refuses an output folder that is not empty unless its `.herald` lists every file in it.
+    private func checkOwnership() throws(Failure) {
+        guard !DirectoryEntry.list(output.path).isEmpty else { return }
+        let markerPath = output.path + "/" + Self.markerName
+        let advice = "Herald replaces its output folder on every build, so move those files or choose another --output"
+        guard POSIX.kind(of: markerPath) == .file else {
+            throw Failure(
+                description: "\(output.path) holds files that Herald did not write (no \(Self.markerName) file); "
+                    + advice)
+        }
+        let contents: OutputManifest.Contents
+        if case .bytes(let bytes) = POSIX.readFile(markerPath, limit: OutputManifest.maximumSize) {
+            contents = OutputManifest.read(bytes)
+        } else {
+            contents = .unknown
+        }
+        switch contents {
+        case .legacy:
+            throw Failure(
+                description:
+                    "\(output.path) was built by an earlier version of Herald, whose \(Self.markerName) lists no files, so"
+                    + " Herald cannot tell its files from yours; check that nothing of yours is in it, remove it"
+                    + " (rm -r \(output.path)) and build again")
+        case .unknown:
+            throw Failure(
+                description: "\(markerPath) is not the list of files a Herald build writes, so Herald cannot tell"
+                    + " its files from yours; " + advice)
+        case .manifest(let manifest):
+            let unlisted = manifest.unlisted(in: output.path)
+            guard unlisted.isEmpty else {
+                let shown = unlisted.prefix(5).joined(separator: ", ")
+                let more = unlisted.count > 5 ? " and \(unlisted.count - 5) more" : ""
+                throw Failure(
+                    description: "\(output.path) holds \(unlisted.count) \(unlisted.count == 1 ? "file" : "files")"
+                        + " that Herald did not write (\(shown)\(more)); it never deletes them, and nothing was"
+                        + " changed. " + advice)
+            }
+        }
     }
 
     /// Lists the plain files and folders under `path` and removes everything else (symbolic
@@ -187,10 +220,11 @@ package struct SiteWriter: Sendable {
     /// a build should rebuild when it restarts.
     ///
     /// - Parameters:
-    ///   - written: Every path this build wrote, relative to the output folder (the marker file
-    ///     that `prepare` writes is always kept).
+    ///   - written: Every path this build wrote, relative to the output folder; they are listed in
+    ///     the `.herald` file, which this writes.
     ///   - leftovers: What `prepare` found in the staging folder.
     package func commit(keeping written: Set<String>, leftovers: Leftovers) throws(Failure) {
+        try write([OutputFile(path: Self.markerName, text: try OutputManifest(files: written).text())])
         removeLeftovers(leftovers, keeping: written)
         let fileManager = FileManager.default
         if POSIX.kind(of: output.path) != nil {

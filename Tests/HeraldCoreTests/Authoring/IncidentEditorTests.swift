@@ -275,7 +275,7 @@ struct IncidentEditorTests {
     }
 
     @Test func messageTemplatesNameTheComponents() throws {
-        let templates = MessageTemplates(themeDirectory: Fixture.repositoryRoot.appendingPathComponent("theme"))
+        let templates = try MessageTemplates.forSite(at: Fixture.repositoryRoot)
         #expect(templates.names.contains("partial-outage"))
         #expect(templates.names.contains("third-party"))
         let text = try #require(

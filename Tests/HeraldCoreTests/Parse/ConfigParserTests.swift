@@ -77,6 +77,38 @@ struct ConfigParserTests {
         #expect((diagnostic.location.line, diagnostic.location.column) == (line, column), "\(diagnostic.formatted)")
     }
 
+    /// `url` is printed into every page, feed and the API as it is.
+    @Test(arguments: [
+        ("https://deploy:s3cret@status.example.com/", "must not hold a user name or password"),
+        ("https://deploy@status.example.com/", "must not hold a user name or password"),
+        ("\"https://status.example.com/\\r\\nSet-Cookie: a=b\"", "the control character U+000D"),
+        ("\"https://status.example.com/\\u0085\"", "the control character U+0085"),
+        ("\"https://status.example.com/\\u007F\"", "the control character U+007F"),
+        ("https://status.example.com:99999999999/", "has the port 99999999999; a port is a number from 1 to 65535"),
+        ("https://status.example.com:0/", "has the port 0"),
+        ("https://status.example.com:65536/", "has the port 65536"),
+        ("https://status.example.com:-1/", "must be an absolute http or https URL"),
+        ("javascript:alert(1)", "must be an absolute http or https URL"),
+        ("https:///path", "must be an absolute http or https URL"),
+    ])
+    func refusesURLsThatCannotBePublishedAsTheyAre(url: String, message: String) throws {
+        guard case .failure(let error) = parse("title: T\nurl: \(url)\n") else {
+            Issue.record("accepted \(url)")
+            return
+        }
+        let diagnostic = try #require(error.diagnostics.first { $0.severity == .error })
+        #expect(diagnostic.message.contains(message), "\(diagnostic.message)")
+        #expect((diagnostic.location.line, diagnostic.location.column) == (2, 6))
+        #expect(diagnostic.expected.contains("https://status.example.com/"))
+    }
+
+    @Test(arguments: [
+        "https://status.example.com:8443/", "http://[::1]:8080/status", "https://status.example.com:65535",
+    ])
+    func acceptsAValidPort(url: String) throws {
+        #expect(try parse("title: T\nurl: \(url)\ncomponents: []\n").get().url.port != nil)
+    }
+
     @Test func suggestsAKnownKeyAndZone() throws {
         guard case .failure(let error) = parse("titel: T\nurl: https://example.com\ntimezone: Europe/Berlim\n") else {
             Issue.record("accepted")

@@ -306,6 +306,10 @@ struct StatuspageAPITests {
         let cached = rules.filter { $0.contains("Cache-Control") }.map { $0.prefix { $0 != "\n" } }
         #expect(Set(cached).count == cached.count)
         #expect(!cached.contains("/*"))
+        // One Content-Security-Policy for every file, sent once: scripts only from the site itself.
+        #expect(rule("/*")?.contains("Content-Security-Policy: default-src 'self'; img-src 'self' data:;") == true)
+        #expect(rules.filter { $0.contains("Content-Security-Policy") }.count == 1)
+        #expect(!HostHeaders.contentSecurityPolicy.contains("script-src"))
     }
 
     /// Keys Statuspage always sends are written as null when empty, and read back as nil whether
