@@ -38,7 +38,7 @@ struct Serve: AsyncParsableCommand {
             Console.error("error: \(error)")
             throw ExitCode(1)
         }
-        // Ctrl-C and SIGTERM remove the private folder (and stop a running rebuild) before exiting.
+        // Ctrl-C, SIGTERM and SIGHUP remove the private folder (and stop a running rebuild) before exiting.
         let signals = server.exitOnSignals()
         defer {
             for source in signals { source.cancel() }

@@ -141,7 +141,7 @@ package actor PreviewServer {
 
     func currentState() -> State { state }
 
-    /// Makes SIGINT (Ctrl-C) and SIGTERM stop a running rebuild, remove the private folder and
+    /// Makes SIGINT (Ctrl-C), SIGTERM and SIGHUP stop a running rebuild, remove the private folder and
     /// exit with 128 plus the signal's number; keep the returned sources while serving.
     package nonisolated func exitOnSignals() -> [any DispatchSourceSignal] {
         System.signalsThatEnd.map { number in
@@ -159,7 +159,7 @@ package actor PreviewServer {
     }
 
     /// Stops a running rebuild and removes the private folder; serve calls it on exit and on
-    /// SIGINT and SIGTERM.
+    /// SIGINT, SIGTERM and SIGHUP.
     package func cleanUp() {
         child.withLock { pid in
             if let running = pid { System.kill(running) }

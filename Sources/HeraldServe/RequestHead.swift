@@ -5,6 +5,9 @@ import Foundation
 struct RequestHead: Equatable {
     /// The longest request line accepted, with its line end: longer gets 414.
     static let requestLineLimit = 8 * 1024
+    /// The longest header field line accepted, with its line end: longer gets 431. FlyingFox's
+    /// work on a line grows with the square of its length, so lines stay short.
+    static let fieldLineLimit = 8 * 1024
     /// The longest head (request line and all header fields) accepted: longer gets 431.
     static let headLimit = 32 * 1024
 
@@ -36,22 +39,21 @@ struct RequestHead: Equatable {
 
     /// Checks the limits on the bytes read so far, looking only at what limits allow.
     static func scan(_ bytes: [UInt8]) -> Scan {
-        let lineEnd = bytes.prefix(requestLineLimit).firstIndex(of: UInt8(ascii: "\n"))
-        guard lineEnd != nil else {
-            return bytes.count >= requestLineLimit
-                ? .refused(status: 414, reason: "the request line is longer than \(requestLineLimit) bytes")
-                : .incomplete
-        }
-        // The head ends at an empty line: "\n\n" or "\n\r\n".
-        let window = bytes.prefix(headLimit)
-        var index = window.startIndex
-        while let newline = window[index...].firstIndex(of: UInt8(ascii: "\n")) {
-            let next = newline + 1
-            if next < window.endIndex, window[next] == UInt8(ascii: "\n") { return .complete(next + 1) }
-            if next + 1 < window.endIndex, window[next] == UInt8(ascii: "\r"), window[next + 1] == UInt8(ascii: "\n") {
-                return .complete(next + 2)
+        let newline = UInt8(ascii: "\n")
+        var start = 0
+        while start < bytes.count {
+            let first = start == 0
+            let limit = first ? requestLineLimit : fieldLineLimit
+            guard let end = bytes[start...].prefix(limit).firstIndex(of: newline) else {
+                guard bytes.count - start >= limit else { break }
+                return first
+                    ? .refused(status: 414, reason: "the request line is longer than \(limit) bytes")
+                    : .refused(status: 431, reason: "a header field is longer than \(limit) bytes")
             }
-            index = next
+            // The head ends at an empty line ("\n" or "\r\n").
+            let line = bytes[start..<end]
+            if !first, line.isEmpty || line.elementsEqual([UInt8(ascii: "\r")]) { return .complete(end + 1) }
+            start = end + 1
         }
         return bytes.count >= headLimit
             ? .refused(status: 431, reason: "the request's header fields are longer than \(headLimit) bytes")
@@ -84,15 +86,12 @@ struct RequestHead: Equatable {
             method: String(parts[0]), target: String(parts[1]), version: String(parts[2]), fields: fields)
     }
 
-    /// The head to pass on: the same fields, minus the connection's own, and `Connection: close`
-    /// so that FlyingFox answers this one request and closes (each request is checked here).
+    /// The head to pass on: the request line, Host, and `Connection: close` so that FlyingFox
+    /// answers this one request and closes (each request is checked here). The other fields are
+    /// left out: the preview reads none of them, and FlyingFox's work on each line grows with the
+    /// square of its length.
     func forwarded() -> [UInt8] {
-        let hopByHop: Set<String> = ["connection", "keep-alive", "proxy-connection", "upgrade", "te"]
-        var text = "\(method) \(target) \(version)\r\n"
-        for field in fields where !hopByHop.contains(field.name.lowercased()) {
-            text += "\(field.name): \(field.value)\r\n"
-        }
-        text += "Connection: close\r\n\r\n"
-        return Array(text.utf8)
+        let host = values("host").first.map { "Host: \($0)\r\n" } ?? ""
+        return Array("\(method) \(target) \(version)\r\n\(host)Connection: close\r\n\r\n".utf8)
     }
 }

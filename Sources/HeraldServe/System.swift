@@ -38,8 +38,8 @@ enum System {
         _ = Foundation.kill(pid, SIGKILL)
     }
 
-    /// SIGINT (Ctrl-C) and SIGTERM: serve cleans up and exits on them.
-    static let signalsThatEnd: [Int32] = [SIGINT, SIGTERM]
+    /// SIGINT (Ctrl-C), SIGTERM and SIGHUP (the terminal closed): serve cleans up and exits on them.
+    static let signalsThatEnd: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     /// Leaves `signal` to a dispatch source instead of the default action (ending the process).
     static func ignore(_ number: Int32) {

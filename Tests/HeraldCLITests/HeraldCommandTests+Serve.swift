@@ -73,6 +73,10 @@ extension HeraldCommandTests {
         #expect(
             try await rawStatusLine(port: port, request(fields: bigField))
                 == "HTTP/1.1 431 Request Header Fields Too Large")
+        let longField = "Host: localhost\r\nX-Long: \(String(repeating: "c", count: 9_000))\r\n"
+        #expect(
+            try await rawStatusLine(port: port, request(fields: longField))
+                == "HTTP/1.1 431 Request Header Fields Too Large")
         let manyFields = "Host: localhost\r\n" + String(repeating: "X-A: 1\r\n", count: 100_000)
         #expect(
             try await rawStatusLine(port: port, request(fields: manyFields))
