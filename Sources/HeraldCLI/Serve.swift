@@ -29,10 +29,27 @@ struct Serve: AsyncParsableCommand {
             fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         )
         .standardizedFileURL
-        let server = PreviewServer(root: rootURL, strict: strict) { line in Console.error(line) }
-        defer { Task { await server.cleanUp() } }
-        try await server.run(host: host, port: port) { address in
-            FileHandle.standardOutput.write(Data("Serving \(rootURL.path) at \(address) (Ctrl-C to stop)\n".utf8))
+        // Each rebuild runs this same binary as a child `herald build`.
+        let executable = URL(fileURLWithPath: "/proc/self/exe")
+        let server: PreviewServer
+        do {
+            server = try PreviewServer(root: rootURL, strict: strict, executable: executable) { Console.error($0) }
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(1)
+        }
+        // Ctrl-C, SIGTERM and SIGHUP remove the private folder (and stop a running rebuild) before exiting.
+        let signals = server.exitOnSignals()
+        defer {
+            for source in signals { source.cancel() }
+        }
+        do {
+            try await server.run(host: host, port: port) { address in
+                FileHandle.standardOutput.write(Data("Serving \(rootURL.path) at \(address) (Ctrl-C to stop)\n".utf8))
+            }
+        } catch let error as ServeError {
+            Console.error("error: \(error)")
+            throw ExitCode(1)
         }
     }
 }

@@ -53,7 +53,8 @@ package protocol HTTPTransport: Sendable {
     func send(_ request: TransportRequest) async throws -> TransportResponse
 }
 
-/// HTTP through Foundation's `URLSession` (FoundationNetworking on Linux).
+/// HTTP through Foundation's `URLSession` (FoundationNetworking on Linux). Redirects are not
+/// followed: the 3xx answer is returned as is, and `Notifier` counts it as a failure.
 package struct URLSessionTransport: HTTPTransport {
     /// Creates the transport.
     package init() {}
@@ -66,7 +67,7 @@ package struct URLSessionTransport: HTTPTransport {
         configuration.timeoutIntervalForResource = seconds
         configuration.httpCookieAcceptPolicy = .never
         configuration.urlCache = nil
-        let session = URLSession(configuration: configuration)
+        let session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
         var urlRequest = URLRequest(
             url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: seconds)
@@ -85,5 +86,16 @@ package struct URLSessionTransport: HTTPTransport {
     static func seconds(_ duration: Duration) -> TimeInterval {
         let (seconds, attoseconds) = duration.components
         return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    }
+}
+
+/// Refuses every redirect, so that `send` returns the 3xx answer itself: URLSession would turn a
+/// POST into a bodiless GET on 301, 302 and 303, and send the message to another host.
+private final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
     }
 }

@@ -212,9 +212,17 @@ package struct Notifier: Sendable {
             do {
                 let response = try await transport.send(request)
                 if (200..<300).contains(response.status) { return .success(attempt) }
-                let answer = String(decoding: response.body.prefix(200), as: UTF8.self)
-                    .trimmingCharacters(in: .whitespacesAndNewlines)
-                last = "HTTP \(response.status)" + (answer.isEmpty ? "" : " (\(answer))")
+                if (300..<400).contains(response.status) {
+                    // Following would resend to an address nobody configured, and clients turn a
+                    // POST into a bodiless GET on 301, 302 and 303: a redirect is a failure.
+                    let location = response.headers["location"].map { " to \($0)" } ?? ""
+                    return .failure(
+                        Failure(
+                            reason: "\(target.id) answered HTTP \(response.status), a redirect\(location); "
+                                + "notify follows no redirects, so the message was not delivered: "
+                                + "set \(target.urlEnvironmentVariable) to the final URL"))
+                }
+                last = "HTTP \(response.status)" + Self.describe(response.body)
                 guard RetryPolicy.isRetryable(status: response.status) else {
                     return .failure(Failure(reason: "\(target.id) refused the message: \(last)"))
                 }
@@ -232,6 +240,24 @@ package struct Notifier: Sendable {
                 }
             }
         }
-        return .failure(Failure(reason: "\(target.id) still fails after \(policy.attempts) attempts: \(last)"))
+        return .failure(
+            Failure(
+                reason:
+                    "\(target.id) still fails after \(policy.attempts) attempt\(policy.attempts == 1 ? "" : "s"): \(last)"
+            ))
+    }
+
+    /// `; response body: "…"`: the start of an error answer, quoted, without control characters,
+    /// so that it reads as the server's words and cannot rewrite the terminal.
+    static func describe(_ body: Data) -> String {
+        let limit = 200
+        let text = String(decoding: body.prefix(limit), as: UTF8.self)
+        var cleaned = String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+        cleaned = cleaned.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        guard !cleaned.isEmpty else { return "" }
+        let quoted = cleaned.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "; response body: \"\(quoted)\"" + (body.count > limit ? " (cut at \(limit) bytes)" : "")
     }
 }

@@ -12,7 +12,10 @@ package enum NotifyError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The delivery ledger could not be read or written.
     case ledger(String, String)
 
-    package var description: String {
+    /// The message, with credentials and queries in URLs redacted (`Redaction`).
+    package var description: String { Redaction.redact(text) }
+
+    private var text: String {
         switch self {
         case .invalidSite(let diagnostics):
             let errors = diagnostics.count { $0.severity == .error }

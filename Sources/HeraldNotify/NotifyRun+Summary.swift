@@ -88,9 +88,10 @@ extension NotifyRun {
         /// Whether it goes to standard error (failures and retries), not standard output.
         package var isError: Bool
 
-        /// Creates a line from text that already ends as it should.
+        /// Creates a line from text that already ends as it should; credentials and queries in
+        /// URLs are redacted (`Redaction`), so no line notify prints carries them.
         package init(text: String, isError: Bool) {
-            self.text = text
+            self.text = Redaction.redact(text)
             self.isError = isError
         }
 

@@ -114,6 +114,13 @@ package enum PreviousState: Sendable, Equatable, CustomStringConvertible {
         } catch {
             throw .unreadablePrevious(url.absoluteString, "\(error.localizedDescription)")
         }
+        if (300..<400).contains(response.status) {
+            let location = response.headers["location"].map { " to \($0)" } ?? ""
+            throw .unreadablePrevious(
+                url.absoluteString,
+                "the server answered HTTP \(response.status), a redirect\(location); notify follows no redirects: pass the final URL"
+            )
+        }
         guard response.status == 200 else {
             throw .unreadablePrevious(url.absoluteString, "the server answered HTTP \(response.status)")
         }

@@ -2,14 +2,17 @@ import FlyingFox
 import FlyingSocks
 import Foundation
 import HeraldCore
+import Synchronization
 
 /// `herald serve`: builds the site into a private folder, serves it over HTTP on a loopback
 /// address, rebuilds when `herald.yml`, `incidents/`, `theme/` (or the override theme folder and
 /// logo that herald.yml names) change, and reloads open pages.
 ///
-/// A failed rebuild keeps the last good site online; its diagnostics go to the terminal and to an
-/// overlay on every open page. The reload script is added to HTML responses only here, never to
-/// the published site.
+/// Each rebuild is a child `herald build` (`ChildBuild`), so a build that fails, crashes or runs
+/// long never takes the server down: the last good site stays online, and the diagnostics go to
+/// the terminal and to an overlay on every open page. Requests pass through `PreviewGate`, which
+/// bounds them, before FlyingFox answers them. The reload script is added to HTML responses only
+/// here, never to the published site.
 package actor PreviewServer {
     /// The live state pages poll: a build number and the diagnostics of the last failed build.
     struct State: Codable, Sendable {
@@ -18,41 +21,62 @@ package actor PreviewServer {
     }
 
     private let root: URL
-    private let output: URL
     private let strict: Bool
+    private let executable: URL
     private let log: @Sendable (String) -> Void
+    /// serve's private folder: the built site and FlyingFox's socket.
+    private let folder: String
     private var state = State(build: 0, errors: "")
     private var fingerprint = ""
+    /// The running rebuild's process id, for a signal that arrives while it runs.
+    private let child = Mutex<Int32?>(nil)
 
-    /// Creates a server for the site at `root`.
+    /// Creates a server for the site at `root`, and its private folder (mode 0700, a new name
+    /// made by `mkdtemp`, never an existing path or link) in the temporary folder.
     ///
     /// - Parameters:
+    ///   - executable: The herald binary that runs each rebuild (`/proc/self/exe`).
     ///   - log: Where progress and diagnostics are printed.
-    package init(root: URL, strict: Bool, log: @escaping @Sendable (String) -> Void) {
+    /// - Throws: `ServeError` when the folder cannot be created.
+    package init(
+        root: URL, strict: Bool, executable: URL, log: @escaping @Sendable (String) -> Void
+    ) throws(ServeError) {
         self.root = root
         self.strict = strict
+        self.executable = executable
         self.log = log
-        self.output = FileManager.default.temporaryDirectory
-            .appendingPathComponent("herald-serve-\(ProcessInfo.processInfo.processIdentifier)")
-            .appendingPathComponent("site")
+        var parent = FileManager.default.temporaryDirectory.path
+        while parent.count > 1, parent.hasSuffix("/") { parent.removeLast() }
+        self.folder = try System.makePrivateFolder(in: parent, prefix: "herald-serve-").get()
     }
 
+    /// The built site.
+    nonisolated var siteFolder: URL { URL(fileURLWithPath: folder).appendingPathComponent("site") }
+
     /// Builds, starts serving on `host:port`, and rebuilds on changes until the task is cancelled.
+    /// The private folder is removed when it returns or throws.
     ///
     /// - Parameter ready: Called with the address once the server listens.
+    /// - Throws: `ServeError` when the address cannot be listened on.
     package func run(host: String, port: UInt16, ready: @escaping @Sendable (String) -> Void) async throws {
+        defer { cleanUp() }
+        let socketPath = folder + "/http.sock"
+        let gate = try PreviewGate.listen(host: host, port: port, upstream: socketPath)
         await rebuild()
-        let address = try sockaddr_in.inet(ip4: host, port: port)
-        let server = HTTPServer(address: address, logger: DisabledLogger.disabled)
-        let handler = Handler(server: self)
-        await server.appendRoute("*", to: handler)
+        let server = HTTPServer(address: sockaddr_un.unix(path: socketPath), logger: DisabledLogger.disabled)
+        await server.appendRoute("*", to: PreviewHandler(server: self))
+        let pool = HTTPServer.defaultPool()
+        try await pool.prepare()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
+            group.addTask { try await pool.run() }
             group.addTask {
                 try await server.waitUntilListening()
-                var bound = port
-                if let address = await server.listeningAddress, case .ip4(_, let actual) = address { bound = actual }
-                ready("http://\(host):\(bound)/")
+                ready("http://\(host):\(gate.port)/")
+                try await gate.run(pool: pool)
+            }
+            group.addTask {
+                try await server.waitUntilListening()
                 try await self.watch()
             }
             try await group.next()
@@ -70,24 +94,21 @@ package actor PreviewServer {
 
     private func rebuild() async {
         fingerprint = sourceFingerprint()
-        let clock = ContinuousClock()
-        let start = clock.now
-        let builder = Builder(options: .init(root: root, output: output, now: Date(), strict: strict))
-        do {
-            let report = try await builder.build()
-            state.build += 1
-            state.errors = report.warnings.map(\.formatted).joined(separator: "\n")
-            let (seconds, attoseconds) = (clock.now - start).components
-            let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
-            log(
-                "Built \(report.incidentCount) incidents and \(report.maintenanceCount) maintenance windows in \(milliseconds) ms"
-            )
-            if !state.errors.isEmpty { log(state.errors) }
-        } catch {
-            state.build += 1
-            let text = error.diagnostics.prefix(50).map(\.formatted).joined(separator: "\n")
-            state.errors = text
-            log(text + "\nThe last good build is still being served.")
+        var arguments = ["build", "--root", root.path, "--output", siteFolder.path]
+        arguments += ["--now", ISO8601DateFormatter().string(from: Date())]
+        if strict { arguments.append("--strict") }
+        let build = ChildBuild(executable: executable, arguments: arguments)
+        let outcome = await build.run { pid in self.child.withLock { $0 = pid } }
+        child.withLock { $0 = nil }
+        state.build += 1
+        if outcome.succeeded {
+            // The summary line on standard output; warnings, if any, before it.
+            let lines = outcome.output.split(separator: "\n", omittingEmptySubsequences: false)
+            state.errors = lines.filter { !$0.hasPrefix("Built ") }.joined(separator: "\n")
+            log(outcome.output.replacingOccurrences(of: " into \(siteFolder.path)", with: ""))
+        } else {
+            state.errors = outcome.output
+            log(outcome.output + "\nThe last good build is still being served.")
         }
     }
 
@@ -118,139 +139,32 @@ package actor PreviewServer {
         return parts.joined(separator: "\n")
     }
 
-    fileprivate func currentState() -> State { state }
+    func currentState() -> State { state }
 
-    fileprivate var siteFolder: URL { output }
+    /// Makes SIGINT (Ctrl-C), SIGTERM and SIGHUP stop a running rebuild, remove the private folder and
+    /// exit with 128 plus the signal's number; keep the returned sources while serving.
+    package nonisolated func exitOnSignals() -> [any DispatchSourceSignal] {
+        System.signalsThatEnd.map { number in
+            System.ignore(number)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                Task {
+                    await self.cleanUp()
+                    exit(128 + number)
+                }
+            }
+            source.resume()
+            return source
+        }
+    }
 
-    /// Removes the private output folder.
+    /// Stops a running rebuild and removes the private folder; serve calls it on exit and on
+    /// SIGINT, SIGTERM and SIGHUP.
     package func cleanUp() {
-        try? FileManager.default.removeItem(at: output.deletingLastPathComponent())
-    }
-}
-
-/// Answers requests from the built files, the live state and the reload script.
-private struct Handler: HTTPHandler {
-    let server: PreviewServer
-
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        // The raw, percent-encoded path: FlyingFox's `path` drops a trailing slash.
-        let rawPath = request.target.path()
-        if request.path == "/__herald/state" {
-            let data = try JSONEncoder().encode(await server.currentState())
-            return HTTPResponse(statusCode: .ok, headers: Self.headers("application/json"), body: data)
+        child.withLock { pid in
+            if let running = pid { System.kill(running) }
+            pid = nil
         }
-        if request.path == "/__herald/reload.js" {
-            return HTTPResponse(
-                statusCode: .ok, headers: Self.headers("text/javascript"), body: Data(Self.reloadScript.utf8))
-        }
-        let folder = await server.siteFolder
-        if !rawPath.hasSuffix("/"), StaticFiles.isDirectory(rawPath, in: folder) {
-            return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: rawPath + "/"]))
-        }
-        guard let path = StaticFiles.resolve(rawPath, in: folder) else {
-            return try await notFound(folder)
-        }
-        var data = try Data(contentsOf: path)
-        let type = StaticFiles.contentType(of: path.lastPathComponent)
-        if type.hasPrefix("text/html") { data = Self.injectingReload(data) }
-        return HTTPResponse(statusCode: .ok, headers: Self.headers(type), body: data)
-    }
-
-    private func notFound(_ folder: URL) async throws -> HTTPResponse {
-        // Before the first good build there is no site yet: show why, and reload once it builds.
-        if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.html").path) {
-            let errors = await server.currentState().errors
-            let page = """
-                <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8"><title>herald serve: build failed</title></head>
-                <body><h1>The site did not build</h1><pre>\(Self.escape(errors))</pre>
-                <p>Fix the files and save; this page reloads when the site builds.</p></body></html>
-
-                """
-            return HTTPResponse(
-                statusCode: .serviceUnavailable,
-                headers: Self.headers("text/html; charset=utf-8"),
-                body: Self.injectingReload(Data(page.utf8))
-            )
-        }
-        let page = folder.appendingPathComponent("404.html")
-        let data = (try? Data(contentsOf: page)).map(Self.injectingReload) ?? Data("Not found\n".utf8)
-        return HTTPResponse(statusCode: .notFound, headers: Self.headers("text/html; charset=utf-8"), body: data)
-    }
-
-    static func headers(_ type: String) -> HTTPHeaders {
-        HTTPHeaders([.contentType: type, HTTPHeader("Cache-Control"): "no-store"])
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-    }
-
-    /// Adds the reload script before `</body>`.
-    static func injectingReload(_ data: Data) -> Data {
-        let html = String(decoding: data, as: UTF8.self)
-        let tag = "<script src=\"/__herald/reload.js\"></script>\n"
-        guard let range = html.range(of: "</body>", options: .backwards) else { return Data((html + tag).utf8) }
-        return Data(html.replacingCharacters(in: range, with: tag + "</body>").utf8)
-    }
-
-    /// Polls the state; reloads after a new good build and shows failed builds' diagnostics.
-    static let reloadScript = #"""
-        (function(){var seen=null,box=null;
-        function show(t){if(!t){if(box){box.remove();box=null}return}
-        if(!box){box=document.createElement("pre");box.style.cssText="position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;margin:0;padding:12px;background:#3b0d0c;color:#fff;font:13px/1.4 monospace;z-index:2147483647;white-space:pre-wrap";document.body.appendChild(box)}
-        box.textContent="herald serve: the last build failed; this is the last good site.\n\n"+t}
-        function poll(){fetch("/__herald/state",{cache:"no-store"}).then(function(r){return r.json()}).then(function(s){
-        if(seen!==null&&s.build!==seen&&!s.errors.includes("error:")){location.reload();return}
-        seen=s.build;show(s.errors.includes("error:")?s.errors:"")}).catch(function(){}).then(function(){setTimeout(poll,500)})}
-        poll()})();
-        """#
-}
-
-/// Maps request paths to built files.
-enum StaticFiles {
-    /// The file for a URL path inside `folder`, or nil when there is none or the path would leave
-    /// the folder.
-    static func resolve(_ urlPath: String, in folder: URL) -> URL? {
-        guard let decoded = urlPath.removingPercentEncoding else { return nil }
-        let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
-        guard !segments.contains(where: { $0 == ".." || $0 == "." || $0.contains("\\") || $0.contains("\0") }) else {
-            return nil
-        }
-        var url = folder
-        for segment in segments { url.appendPathComponent(String(segment)) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
-        if isDirectory.boolValue {
-            url.appendPathComponent("index.html")
-            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        }
-        return url
-    }
-
-    /// Whether the URL path names a folder of the built site.
-    static func isDirectory(_ urlPath: String, in folder: URL) -> Bool {
-        guard let file = resolve(urlPath, in: folder) else { return false }
-        return file.lastPathComponent == "index.html" && !urlPath.hasSuffix("index.html")
-    }
-
-    /// The content type for a file name.
-    static func contentType(of name: String) -> String {
-        switch (name as NSString).pathExtension.lowercased() {
-        case "html": "text/html; charset=utf-8"
-        case "css": "text/css; charset=utf-8"
-        case "js": "text/javascript; charset=utf-8"
-        case "rss": "application/rss+xml; charset=utf-8"
-        case "atom": "application/atom+xml; charset=utf-8"
-        case "json": "application/json; charset=utf-8"
-        case "svg": "image/svg+xml"
-        case "ics": "text/calendar; charset=utf-8"
-        case "xml": "application/xml; charset=utf-8"
-        case "txt": "text/plain; charset=utf-8"
-        case "png": "image/png"
-        case "ico": "image/x-icon"
-        default: "application/octet-stream"
-        }
+        try? FileManager.default.removeItem(atPath: folder)
     }
 }

@@ -23,6 +23,7 @@ actor LoopbackServer {
     private var defaults: [String: Int] = [:]
     private var files: [String: Data] = [:]
     private var delays: [String: Duration] = [:]
+    private var redirects: [String: (status: Int, location: String)] = [:]
 
     init() throws {
         server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), logger: .disabled)
@@ -50,21 +51,26 @@ actor LoopbackServer {
     func setDefault(_ path: String, _ status: Int) { defaults[path] = status }
     func serve(_ path: String, _ data: Data) { files[path] = data }
     func delay(_ path: String, _ duration: Duration) { delays[path] = duration }
+    func redirect(_ path: String, _ status: Int, to location: String) { redirects[path] = (status, location) }
+    func clearRedirect(_ path: String) { redirects[path] = nil }
 
     func requests(to path: String) -> [Request] { requests.filter { $0.path == path } }
 
-    fileprivate func answer(_ request: Request) -> (status: Int, body: Data, delay: Duration?) {
+    fileprivate func answer(_ request: Request) -> (status: Int, body: Data, delay: Duration?, location: String?) {
         requests.append(request)
+        if let redirect = redirects[request.path] {
+            return (redirect.status, Data("moved".utf8), nil, redirect.location)
+        }
         if request.method == "GET" {
-            guard let data = files[request.path] else { return (404, Data("not found".utf8), nil) }
-            return (200, data, nil)
+            guard let data = files[request.path] else { return (404, Data("not found".utf8), nil, nil) }
+            return (200, data, nil, nil)
         }
         var status = defaults[request.path] ?? 200
         if var script = scripts[request.path], !script.isEmpty {
             status = script.removeFirst()
             scripts[request.path] = script
         }
-        return (status, Data((status < 300 ? "ok" : "error \(status)").utf8), delays[request.path])
+        return (status, Data((status < 300 ? "ok" : "error \(status)").utf8), delays[request.path], nil)
     }
 
     private struct Recorder: HTTPHandler {
@@ -79,11 +85,13 @@ actor LoopbackServer {
                 headers: headers,
                 body: try await request.bodyData
             )
-            let (status, body, delay) = await owner.answer(recorded)
+            let (status, body, delay, location) = await owner.answer(recorded)
             if let delay { try await Task.sleep(for: delay) }
+            var answerHeaders: HTTPHeaders = [.contentType: "text/plain"]
+            if let location { answerHeaders[.location] = location }
             return HTTPResponse(
                 statusCode: HTTPStatusCode(status, phrase: status < 300 ? "OK" : "Error"),
-                headers: [.contentType: "text/plain"],
+                headers: answerHeaders,
                 body: body
             )
         }

@@ -147,7 +147,7 @@ struct NotifyRunTests {
         #expect(
             progress.all == [
                 .output("1 new update since \(Self.previousPath(root))"),
-                .error("everyone: attempt 1 of 2 failed: HTTP 503 (no); retrying in 0.0 seconds"),
+                .error("everyone: attempt 1 of 2 failed: HTTP 503; response body: \"no\"; retrying in 0.0 seconds"),
             ])
         #expect(summary.lines.first == .output("sent \(Self.updateID) to everyone (slack) after 2 attempts"))
         #expect(summary.succeeded)
@@ -168,7 +168,7 @@ struct NotifyRunTests {
         #expect(
             lines.contains(
                 .error(
-                    "error: \(first) was not sent to everyone (slack): everyone still fails after 1 attempts: HTTP 500 (no)"
+                    "error: \(first) was not sent to everyone (slack): everyone still fails after 1 attempt: HTTP 500; response body: \"no\""
                 )))
         #expect(lines.contains(.error("error: \(second) was not sent to everyone (slack): an earlier update failed")))
         #expect(lines.last == .error("1 notify target failed; run notify again to retry them"))
