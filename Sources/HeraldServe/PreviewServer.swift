@@ -117,9 +117,10 @@ package actor PreviewServer {
         var parts: [String] = []
         let fileManager = FileManager.default
         var names = ["herald.yml", "incidents", "theme"]
-        // herald.yml may name an override theme folder and a logo: watch them too.
-        if let text = try? String(contentsOf: root.appendingPathComponent("herald.yml"), encoding: .utf8),
-            case .success(let config) = ConfigParser().parse(SourceFile(path: "herald.yml", text: text))
+        // herald.yml may name an override theme folder and a logo: watch them too. It is read
+        // through the loader, so the symbolic-link rule of builds applies here as well.
+        if let file = try? SourceLoader(root: root).loadConfig(),
+            case .success(let config) = ConfigParser().parse(file)
         {
             names += [config.theme, config.brand?.logo].compactMap { $0 }
         }
