@@ -72,6 +72,10 @@ struct HostileInputTests {
                 incident: incident(body: table(columns: 100, rows: 2_000)),
                 expected: ":9:1: error: table has 200200 cells (100 columns × 2002 rows"),
             Generated(
+                name: "520,000 nested block quotes",
+                incident: incident(body: String(repeating: "> ", count: 520_000) + "x"),
+                expected: ":8:1: error: more than 100 block quotes and list items nested in one line"),
+            Generated(
                 name: "Markdown at every limit",
                 incident: incident(
                     body: String(repeating: "![[]()", count: 1_000) + String(repeating: "x <?", count: 1_000)

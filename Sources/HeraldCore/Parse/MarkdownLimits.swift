@@ -19,6 +19,10 @@ struct MarkdownLimits {
     /// for every column of every row, even where a row has fewer.
     static let maximumTableCells = 20_000
 
+    /// The most block quotes and list items one line may open (`> > - x`): Herald's own copy of
+    /// the tree, which `herald notify` reads, takes one level of recursion for each.
+    static let maximumContainerDepth = 100
+
     /// The file the Markdown is part of, for the diagnostics.
     let file: SourceFile
     /// How many lines of the file come before the Markdown's first line.
@@ -35,6 +39,7 @@ struct MarkdownLimits {
         var brackets = 0
         var htmlOpeners = 0
         var table: (columns: Int, rows: Int, line: Int)?
+        var nestedTooDeep = false
         var lineNumber = 0
         var start = 0
         while start <= bytes.count {
@@ -64,6 +69,14 @@ struct MarkdownLimits {
                                     + " an incident may have at most \(Self.maximumHTMLOpeners)"))
                     }
                 }
+            }
+            if !nestedTooDeep, Self.containerDepth(line) > Self.maximumContainerDepth {
+                nestedTooDeep = true
+                diagnostics.append(
+                    file.diagnostic(
+                        line: lineNumber + lineOffset,
+                        "more than \(Self.maximumContainerDepth) block quotes and list items nested in one line;"
+                            + " an incident may nest at most \(Self.maximumContainerDepth)"))
             }
             let content = Self.dropContainerMarkers(line)
             if content.isEmpty {
@@ -105,6 +118,41 @@ struct MarkdownLimits {
         // Columns count Unicode scalars: every byte that does not continue a UTF-8 sequence.
         let column = bytes[..<offset].count { $0 & 0xC0 != 0x80 } + 1
         return file.diagnostic(line: line + lineOffset, column: column, message)
+    }
+
+    /// How many block quotes (`>`) and list items (`-`, `*`, `+` or `1.` before a blank) open
+    /// at the start of `line`.
+    static func containerDepth(_ line: UnsafeBufferPointer<UInt8>) -> Int {
+        var depth = 0
+        var index = 0
+        func isBlank(_ offset: Int) -> Bool {
+            offset >= line.count || line[offset] == UInt8(ascii: " ") || line[offset] == UInt8(ascii: "\t")
+        }
+        while index < line.count {
+            let byte = line[index]
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                index += 1
+            } else if byte == UInt8(ascii: ">") {
+                depth += 1
+                index += 1
+            } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+"),
+                isBlank(index + 1)
+            {
+                depth += 1
+                index += 1
+            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                var end = index
+                while end < line.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[end]) { end += 1 }
+                guard end < line.count, line[end] == UInt8(ascii: ".") || line[end] == UInt8(ascii: ")"),
+                    isBlank(end + 1)
+                else { break }
+                depth += 1
+                index = end + 1
+            } else {
+                break
+            }
+        }
+        return depth
     }
 
     /// The line without leading spaces, tabs and block-quote markers, so that a table inside a

@@ -61,6 +61,14 @@ struct MarkdownLimitsTests {
         #expect(diagnostic.message.hasPrefix("table has 20100 cells (100 columns × 201 rows"))
     }
 
+    @Test func blockQuotesAndListsNestedInOneLineAreCounted() throws {
+        #expect(
+            Self.check(String(repeating: "> ", count: 100) + "x\n" + String(repeating: "- ", count: 100) + "x").isEmpty)
+        let diagnostic = try #require(Self.check("x\n\n" + String(repeating: "> - 1. ", count: 34) + "x").first)
+        #expect(diagnostic.location.line == 5)
+        #expect(diagnostic.message.hasPrefix("more than 100 block quotes and list items nested in one line"))
+    }
+
     @Test func aTableInsideABlockQuoteIsMeasuredToo() {
         #expect(!Self.check(Self.table(columns: 2_000, rows: 3, prefix: "> ")).isEmpty)
     }
