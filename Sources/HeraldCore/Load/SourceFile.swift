@@ -19,9 +19,13 @@ package struct SourceFile: Sendable, Hashable {
 
     private static func lineStarts(of text: String) -> [Int] {
         // Byte-wise: a newline byte never occurs inside a multi-byte UTF-8 character.
-        var starts = [0]
-        for (offset, byte) in text.utf8.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-        return starts
+        var text = text
+        // Herald's texts are native UTF-8, so this reads the bytes in place, without a copy.
+        return text.withUTF8 { bytes in
+            var starts = [0]
+            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            return starts
+        }
     }
 
     /// The text of a 1-based line, without its line break, for showing under a diagnostic.

@@ -158,16 +158,13 @@ struct MarkdownLimits {
     /// The line without leading spaces, tabs and block-quote markers, so that a table inside a
     /// quote or a list item is measured too.
     private static func dropContainerMarkers(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        func isBlank(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+        }
         var index = 0
-        while index < line.count,
-            [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">"), UInt8(ascii: "\r")].contains(line[index])
-        {
-            index += 1
-        }
+        while index < line.count, isBlank(line[index]) || line[index] == UInt8(ascii: ">") { index += 1 }
         var end = line.count
-        while end > index, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(line[end - 1]) {
-            end -= 1
-        }
+        while end > index, isBlank(line[end - 1]) { end -= 1 }
         return UnsafeBufferPointer(rebasing: line[index..<end])
     }
 
