@@ -103,6 +103,13 @@ struct HostileInputTests {
                 ],
                 expected: "theme/templates/index.mustache:1:901: error: sections are nested more than 100 deep"),
             Generated(
+                name: "3,000 nested sections behind changed delimiters",
+                templates: [
+                    "index": "{{=<% %>=}}" + String(repeating: "<%#site%>", count: 3_000)
+                        + String(repeating: "<%/site%>", count: 3_000)
+                ],
+                expected: "theme/templates/index.mustache:1:912: error: sections are nested more than 100 deep"),
+            Generated(
                 name: "a chain of 300 partials",
                 templates: Dictionary(uniqueKeysWithValues: chain + [("index", "{{> partials/c0}}\n")]),
                 expected: "theme/templates/index.mustache:1:5: error: 'index' renders more than 100"),

@@ -5,8 +5,8 @@
 /// `{{#site}}` sections crashed `check` and `build` with a stack overflow, and a chain of 10,000
 /// partials, each including the next, passed `check` and crashed `build`. Herald refuses a theme
 /// whose templates render deeper than `maximumRenderDepth`, counting a section or a partial or
-/// layout as one level each (the default theme renders at most 10 deep). A template that changes its
-/// delimiters (`{{=...=}}`) is not scanned, as elsewhere in the theme's checks.
+/// layout as one level each (the default theme renders at most 10 deep). Tags are found through
+/// changed delimiters (`{{=<% %>=}}`) too.
 extension Theme {
     /// How many sections and partials may enclose one another while a page renders.
     static let maximumRenderDepth = 100

@@ -253,14 +253,14 @@ package struct Theme: Sendable {
 
     /// Calls `body` with each tag's text between `{{` and the first `}}` after it (a tag may span
     /// lines, and a comment ends there too, as swift-mustache reads them) and a function giving
-    /// the line and column of an index. A template that changes its delimiters (`{{=...=}}`) is
-    /// not scanned.
+    /// the line and column of an index. A set-delimiter tag (`{{=<% %>=}}`) is followed, not
+    /// passed on, so that a template cannot hide its sections and partials behind other
+    /// delimiters; an invalid one ends the scan (the parser reports it).
     static func eachTag(
         in file: SourceFile,
         _ body: (_ tag: Substring, _ position: (String.Index) -> (line: Int, column: Int)) -> Void
     ) {
         let text = file.text
-        guard !text.contains("{{=") else { return }
         let scalars = text.unicodeScalars
         var lineStarts = [text.startIndex]
         for index in scalars.indices where scalars[index] == "\n" { lineStarts.append(scalars.index(after: index)) }
@@ -273,11 +273,19 @@ package struct Theme: Sendable {
             }
             return (low + 1, scalars[lineStarts[low]..<index].count + 1)
         }
+        var delimiters = (open: "{{", close: "}}")
         var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            guard let close = text[open.upperBound...].range(of: "}}") else { break }
-            body(text[open.upperBound..<close.lowerBound], position)
+        while let open = rest.range(of: delimiters.open) {
+            guard let close = text[open.upperBound...].range(of: delimiters.close) else { break }
+            let tag = text[open.upperBound..<close.lowerBound]
             rest = text[close.upperBound...]
+            if tag.count >= 2, tag.hasPrefix("="), tag.hasSuffix("=") {
+                let parts = tag.dropFirst().dropLast().split(whereSeparator: \.isWhitespace)
+                guard parts.count == 2 else { break }
+                delimiters = (String(parts[0]), String(parts[1]))
+                continue
+            }
+            body(tag, position)
         }
     }
 }

@@ -18,6 +18,17 @@ struct ThemeDepthTests {
         #expect(diagnostic.location.column == 901)
     }
 
+    @Test func changedDelimitersDoNotHideSections() throws {
+        let text =
+            "{{=<% %>=}}" + String(repeating: "<%#site%>", count: 101) + String(repeating: "<%/site%>", count: 101)
+        #expect(Theme.sectionNesting(in: Self.template("index", text).file) != nil)
+        let chain = [
+            Self.template("index", "{{=[[ ]]=}}[[> partials/a]]"),
+            Self.template("partials/a", "{{=<% %>=}}<%> index%>"),
+        ]
+        #expect(Theme.loops(in: chain).count == 1)
+    }
+
     @Test func aChainOfPartialsIsMeasuredFromThePageThatStartsIt() throws {
         func chain(_ length: Int) -> [TemplateFile] {
             (0..<length).map { index in
