@@ -13,13 +13,14 @@ enum Console {
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics.prefix(diagnosticLimit) { error(diagnostic.formatted) }
         if diagnostics.count > diagnosticLimit {
-            error("... and \(diagnostics.count - diagnosticLimit) more problems not shown")
+            let rest = DiagnosticLimit.totals(Array(diagnostics[diagnosticLimit...]))
+            error("... and \(rest.errors + rest.warnings) more problems not shown")
         }
     }
 
+    /// `3 errors, 1 warning`, counting the problems a long list left out.
     static func summary(_ diagnostics: [Diagnostic]) -> String {
-        let errors = diagnostics.count { $0.severity == .error }
-        let warnings = diagnostics.count - errors
+        let (errors, warnings) = DiagnosticLimit.totals(diagnostics)
         return "\(plural(errors, "error")), \(plural(warnings, "warning"))"
     }
 

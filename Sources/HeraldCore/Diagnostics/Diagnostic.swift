@@ -28,6 +28,14 @@ package struct Diagnostic: Error, Sendable, Hashable, Codable {
     package var suggestion: String?
     /// The text of the offending line, shown with a caret under the column.
     package var sourceLine: String?
+    /// On the diagnostic that ends a list cut at `DiagnosticLimit.maximum`: what was left out.
+    package var omitted: Omitted?
+
+    /// How many errors and warnings a cut list left out.
+    package struct Omitted: Sendable, Hashable, Codable {
+        package var errors: Int
+        package var warnings: Int
+    }
 
     /// Creates a diagnostic.
     package init(

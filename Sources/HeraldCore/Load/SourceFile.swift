@@ -3,27 +3,39 @@ package struct SourceFile: Sendable, Hashable {
     /// The path relative to the site root, with `/` separators.
     package var path: String
     /// The file's text (UTF-8, with a leading byte-order mark removed and CRLF read as LF).
-    package var text: String
+    package var text: String {
+        didSet { lineStarts = Self.lineStarts(of: text) }
+    }
+    /// The UTF-8 offset of each line's start, so that showing a line under a diagnostic does not
+    /// read the file from its start: 20,000 diagnostics in one file took 10 s that way.
+    private var lineStarts: [Int]
 
     /// Creates a source file.
     package init(path: String, text: String) {
         self.path = path
         self.text = text
+        self.lineStarts = Self.lineStarts(of: text)
+    }
+
+    private static func lineStarts(of text: String) -> [Int] {
+        // Byte-wise: a newline byte never occurs inside a multi-byte UTF-8 character.
+        var text = text
+        // Herald's texts are native UTF-8, so this reads the bytes in place, without a copy.
+        return text.withUTF8 { bytes in
+            var starts = [0]
+            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            return starts
+        }
     }
 
     /// The text of a 1-based line, without its line break, for showing under a diagnostic.
     package func line(_ number: Int) -> String? {
-        guard number >= 1 else { return nil }
-        // Byte-wise: a newline byte never occurs inside a multi-byte UTF-8 character.
+        guard number >= 1, number <= lineStarts.count else { return nil }
         let bytes = text.utf8
-        var current = 1
-        var start = bytes.startIndex
-        while current < number {
-            guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-            start = bytes.index(after: newline)
-            current += 1
-        }
-        let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+        let start = bytes.index(bytes.startIndex, offsetBy: lineStarts[number - 1])
+        let end =
+            number < lineStarts.count
+            ? bytes.index(bytes.startIndex, offsetBy: lineStarts[number] - 1) : bytes.endIndex
         return String(text[start..<end])
     }
 

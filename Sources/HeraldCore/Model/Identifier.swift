@@ -8,6 +8,19 @@ enum Identifier {
         return id.unicodeScalars.allSatisfy { isLowerAlphanumeric($0) || $0 == "-" || $0 == "_" }
     }
 
+    /// The longest id or slug: each becomes a folder name (`incidents/<slug>/`,
+    /// `components/<id>/`), and file systems allow 255 bytes a name.
+    static let maximumLength = 255
+
+    /// Why `id` cannot be a folder name of the output, if it is too long; ids are ASCII, so its
+    /// length in bytes is its length in characters.
+    static func lengthProblem(_ id: String, what: String) -> String? {
+        let length = id.utf8.count
+        guard length > maximumLength else { return nil }
+        return "\(what) is \(length) characters long; it becomes a folder name of the site, which may be at most"
+            + " \(maximumLength) characters"
+    }
+
     private static func isLowerAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
     }

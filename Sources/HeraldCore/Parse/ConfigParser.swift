@@ -298,6 +298,10 @@ package struct ConfigParser: Sendable {
                 )
                 continue
             }
+            if let problem = Identifier.lengthProblem(id, what: "component id") {
+                reader.error(at: idNode, problem)
+                continue
+            }
             if let first = seen[id] {
                 reader.error(at: idNode, "duplicate component id '\(id)'; it is already used on line \(first)")
                 continue

@@ -52,7 +52,9 @@ extension IncidentParser {
 
         if let (_, node) = fields["slug"] {
             if let slug = reader.string(node, field: "slug") {
-                if Identifier.isValid(slug) {
+                if let problem = Identifier.lengthProblem(slug, what: "slug") {
+                    reader.error(at: node, problem)
+                } else if Identifier.isValid(slug) {
                     header.slug = slug
                 } else {
                     reader.error(

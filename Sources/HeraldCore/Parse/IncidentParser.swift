@@ -62,10 +62,15 @@ package struct IncidentParser: Sendable {
         case .failure(let diagnostic): return Output(incident: nil, diagnostics: [diagnostic])
         }
 
-        var reader = YAMLReader(file: file, lineOffset: 1)
+        // Front matter never needs anchors or aliases, and an alias bomb used as a key would take
+        // Yams minutes to hash: they are refused before Yams reads the text.
+        var reader = YAMLReader(file: file, lineOffset: 1, aliases: .refused)
         let header = readFrontMatter(split, file: file, reader: &reader)
         var diagnostics = reader.diagnostics
 
+        // cmark-gfm never sees Markdown over the limits: some such inputs take it minutes or abort.
+        let overLimits = MarkdownLimits(file: file, lineOffset: split.bodyLineOffset).check(split.body)
+        guard overLimits.isEmpty else { return Output(incident: nil, diagnostics: diagnostics + overLimits) }
         // Relative links in updates are resolved against the incident's page, so that they lead to
         // the same place from the index, other pages, feeds and the API.
         let page = header.slug.flatMap { URL(string: config.absoluteURL("incidents/\($0)/")) }

@@ -14,10 +14,27 @@ struct YAMLReader {
     let lineOffset: Int
     /// Problems found so far.
     var diagnostics: [Diagnostic] = []
+    /// Which anchors and aliases the text may have.
+    let aliases: AliasPolicy
 
-    init(file: SourceFile, lineOffset: Int = 0) {
+    /// Which YAML anchors (`&name`) and aliases (`*name`) a file may have. Yams expands an alias
+    /// wherever it hashes or compares a node, so nested aliases can cost billions of steps.
+    enum AliasPolicy {
+        /// None: incident front matter never needs them.
+        case refused
+        /// At most `maximumAliases` aliases, which bounds any expansion to a few copies.
+        case limited
+    }
+
+    /// The most aliases a herald.yml or locale file may have. However they are nested, 8 aliases
+    /// make at most 18 copies of a node (3 × 3 × 2), so hashing a key costs at most 18 times the
+    /// file's size; the ten levels of ten of an alias bomb need 90.
+    static let maximumAliases = 8
+
+    init(file: SourceFile, lineOffset: Int = 0, aliases: AliasPolicy = .limited) {
         self.file = file
         self.lineOffset = lineOffset
+        self.aliases = aliases
     }
 
     /// Composes `yaml` into a node tree, or records why it cannot be read.
@@ -26,6 +43,7 @@ struct YAMLReader {
             error(line: tab, column: 1, "YAML indentation must use spaces, not tabs")
             return nil
         }
+        guard checkAliases(in: yaml) else { return nil }
         do {
             // Herald reads every scalar as written and never asks Yams for its type, so the basic
             // resolver (no tag regexes) is enough, and naming the encoding saves Yams a look at the
@@ -37,6 +55,37 @@ struct YAMLReader {
             self.error(line: 1, column: 1, "cannot read YAML: \(error)")
         }
         return nil
+    }
+
+    /// Records anchors and aliases the policy forbids, before Yams composes (and hashes) the
+    /// nodes; returns whether the text may be composed.
+    private mutating func checkAliases(in yaml: String) -> Bool {
+        // Only a text with an `&` or `*` can have them; most files have neither.
+        guard yaml.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") }) else { return true }
+        let tokens = YAMLAliasScan.tokens(in: yaml)
+        switch aliases {
+        case .refused:
+            guard let token = tokens.first else { return true }
+            let more = tokens.count > 1 ? " (this file has \(tokens.count) anchors and aliases)" : ""
+            error(
+                line: token.line,
+                column: token.column,
+                (token.isAlias
+                    ? "YAML aliases ('*\(token.name)') are not allowed in front matter; write the value out"
+                    : "YAML anchors ('&\(token.name)') are not allowed in front matter; remove it") + more
+            )
+            return false
+        case .limited:
+            let aliases = tokens.filter(\.isAlias)
+            guard aliases.count > Self.maximumAliases else { return true }
+            let first = aliases[Self.maximumAliases]
+            error(
+                line: first.line,
+                column: first.column,
+                "too many YAML aliases: \(aliases.count); a file may have at most \(Self.maximumAliases)"
+            )
+            return false
+        }
     }
 
     private mutating func record(_ yamlError: YamlError) {

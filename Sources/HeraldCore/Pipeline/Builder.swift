@@ -98,6 +98,7 @@ package struct Builder: Sendable {
             result.diagnostics = result.diagnostics.map(\.treatedAsError)
             if !result.diagnostics.isEmpty { result.site = nil }
         }
+        result.diagnostics = DiagnosticLimit.apply(result.diagnostics)
         return result
     }
 

@@ -35,7 +35,15 @@ package struct Theme: Sendable {
         var library = MustacheLibrary()
         MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
         let names = Set(templates.map(\.name))
+        var nestedTooDeep = false
         for template in templates {
+            // swift-mustache parses sections by recursion: thousands of them nested crash the
+            // parser, so a template nested too deep is never parsed.
+            if let tooDeep = sectionNesting(in: template.file) {
+                diagnostics.append(tooDeep)
+                nestedTooDeep = true
+                continue
+            }
             do {
                 let text = template.file.text
                 let value = try MustacheTemplate(string: HTMLEscaping.pragma + text)
@@ -73,7 +81,8 @@ package struct Theme: Sendable {
                 )
             )
         }
-        diagnostics += loops(in: templates)
+        let loops = loops(in: templates)
+        diagnostics += loops.isEmpty && !nestedTooDeep ? renderDepth(of: templates) : loops
         diagnostics += fragmentProblems(in: templates)
         guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }
         let fragments = templates.map(\.name).filter { $0.hasPrefix(fragmentFolder) }.sorted()
@@ -205,15 +214,30 @@ package struct Theme: Sendable {
     /// crashes. Herald refuses them; each loop is reported once, at the reference that closes it.
     static func loops(in templates: [TemplateFile]) -> [Diagnostic] {
         let byName = Dictionary(templates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        var visiting: [String] = []
+        let referencesByName = byName.mapValues { references(in: $0.file) }
+        // A depth-first walk with its own stack, as a chain of thousands of partials would
+        // overflow the thread's stack if the walk recursed.
+        var visiting: [(name: String, next: Int)] = []
+        var onPath: Set<String> = []
         var finished: Set<String> = []
         var diagnostics: [Diagnostic] = []
-        func visit(_ name: String) {
-            guard let template = byName[name] else { return }
-            visiting.append(name)
-            for reference in references(in: template.file) where byName[reference.name] != nil {
-                if let start = visiting.firstIndex(of: reference.name) {
-                    let loop = visiting[start...] + [reference.name]
+        for root in byName.keys.sorted() where !finished.contains(root) {
+            visiting = [(root, 0)]
+            onPath = [root]
+            while let (name, next) = visiting.last {
+                let references = referencesByName[name] ?? []
+                guard next < references.count else {
+                    visiting.removeLast()
+                    onPath.remove(name)
+                    finished.insert(name)
+                    continue
+                }
+                visiting[visiting.count - 1].next += 1
+                let reference = references[next]
+                guard byName[reference.name] != nil, let template = byName[name] else { continue }
+                if onPath.contains(reference.name) {
+                    let start = visiting.firstIndex { $0.name == reference.name } ?? 0
+                    let loop = visiting[start...].map(\.name) + [reference.name]
                     diagnostics.append(
                         template.file.diagnostic(
                             line: reference.line,
@@ -223,13 +247,11 @@ package struct Theme: Sendable {
                         )
                     )
                 } else if !finished.contains(reference.name) {
-                    visit(reference.name)
+                    visiting.append((reference.name, 0))
+                    onPath.insert(reference.name)
                 }
             }
-            visiting.removeLast()
-            finished.insert(name)
         }
-        for name in byName.keys.sorted() where !finished.contains(name) { visit(name) }
         return diagnostics
     }
 
@@ -249,14 +271,14 @@ package struct Theme: Sendable {
 
     /// Calls `body` with each tag's text between `{{` and the first `}}` after it (a tag may span
     /// lines, and a comment ends there too, as swift-mustache reads them) and a function giving
-    /// the line and column of an index. A template that changes its delimiters (`{{=...=}}`) is
-    /// not scanned.
+    /// the line and column of an index. A set-delimiter tag (`{{=<% %>=}}`) is followed, not
+    /// passed on, so that a template cannot hide its sections and partials behind other
+    /// delimiters; an invalid one ends the scan (the parser reports it).
     static func eachTag(
         in file: SourceFile,
         _ body: (_ tag: Substring, _ position: (String.Index) -> (line: Int, column: Int)) -> Void
     ) {
         let text = file.text
-        guard !text.contains("{{=") else { return }
         let scalars = text.unicodeScalars
         var lineStarts = [text.startIndex]
         for index in scalars.indices where scalars[index] == "\n" { lineStarts.append(scalars.index(after: index)) }
@@ -269,11 +291,19 @@ package struct Theme: Sendable {
             }
             return (low + 1, scalars[lineStarts[low]..<index].count + 1)
         }
+        var delimiters = (open: "{{", close: "}}")
         var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            guard let close = text[open.upperBound...].range(of: "}}") else { break }
-            body(text[open.upperBound..<close.lowerBound], position)
+        while let open = rest.range(of: delimiters.open) {
+            guard let close = text[open.upperBound...].range(of: delimiters.close) else { break }
+            let tag = text[open.upperBound..<close.lowerBound]
             rest = text[close.upperBound...]
+            if tag.count >= 2, tag.hasPrefix("="), tag.hasSuffix("=") {
+                let parts = tag.dropFirst().dropLast().split(whereSeparator: \.isWhitespace)
+                guard parts.count == 2 else { break }
+                delimiters = (String(parts[0]), String(parts[1]))
+                continue
+            }
+            body(tag, position)
         }
     }
 }

@@ -81,7 +81,8 @@ struct XSSCorpusTests {
             // The theme's own optional script, from the site's assets with its content hash, deferred,
             // with escaped data attributes (fresh.js's version and words).
             return tag.wholeMatch(
-                of: #/<script src="(?:\./|(?:\.\./)+|/)assets/[a-z0-9_-]+\.js\?v=[0-9a-f]+" defer(?: data-[a-z-]+="[^"<>]*")*>/#
+                of:
+                    #/<script src="(?:\./|(?:\.\./)+|/)assets/[a-z0-9_-]+\.js\?v=[0-9a-f]+" defer(?: data-[a-z-]+="[^"<>]*")*>/#
             ) != nil
         }
         return name == "input" && tag.contains("type=\"checkbox\"") && tag.contains("disabled")
