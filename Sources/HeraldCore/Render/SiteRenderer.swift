@@ -353,8 +353,9 @@ package struct SiteRenderer: Sendable {
     /// "Resolved: All delayed payments have been processed." for an incident page: its status as
     /// the page shows it and the latest update's text.
     private func incidentDescription(_ incident: Incident, view: IncidentView) -> String {
-        let latest = incident.latestUpdate.map { PageDescription.text(ofHTML: $0.html, limit: .max) } ?? ""
-        return PageDescription.shortened(latest.isEmpty ? view.statusLabel : "\(view.statusLabel): \(latest)")
+        let room = PageDescription.limit - view.statusLabel.count - 2
+        let latest = incident.latestUpdate.map { PageDescription.text(ofHTML: $0.html, limit: room) } ?? ""
+        return latest.isEmpty ? view.statusLabel : "\(view.statusLabel): \(latest)"
     }
 
     /// Whether any of these incidents is a maintenance the build's clock has not finished, so

@@ -40,3 +40,27 @@ struct PageDescriptionTests {
         #expect(Set(try pages.map(description)).count == pages.count)
     }
 }
+
+/// Long updates are read only as far as a description needs, with the same result.
+struct PageDescriptionLongTextTests {
+    @Test func aLongUpdateGivesTheSameDescriptionAsItsBeginning() {
+        let paragraph = "<p>Payments &amp; payouts are delayed for some customers in Europe.</p>\n"
+        let long = String(repeating: paragraph, count: 2000)
+        let short = String(repeating: paragraph, count: 4)
+        #expect(PageDescription.text(ofHTML: long) == PageDescription.text(ofHTML: short))
+        #expect(PageDescription.text(ofHTML: long).count <= PageDescription.limit)
+        #expect(PageDescription.text(ofHTML: long).hasPrefix("Payments & payouts are delayed"))
+    }
+}
+
+/// The cut and the entities at the edges.
+struct PageDescriptionEdgeTests {
+    @Test func textIsCutAtTheLastWordBeforeTheLimit() {
+        #expect(PageDescription.text(ofHTML: "<p>one two three four</p>", limit: 12) == "one two…")
+        #expect(PageDescription.text(ofHTML: "<p>one two</p>", limit: 12) == "one two")
+        #expect(PageDescription.text(ofHTML: "<p>abcdefghijklmnop</p>", limit: 6) == "abcde…")
+        #expect(PageDescription.text(ofHTML: "<p>Zürich — 東京 &amp;</p>", limit: 40) == "Zürich — 東京 &")
+        #expect(PageDescription.text(ofHTML: "a &am", limit: 40) == "a &am")
+        #expect(PageDescription.text(ofHTML: "", limit: 40) == "")
+    }
+}
