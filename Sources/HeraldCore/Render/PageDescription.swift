@@ -17,6 +17,14 @@ enum PageDescription {
         return html.withUTF8 { text(ofHTML: $0, limit: limit) }
     }
 
+    /// The tags cmark-gfm writes that begin or end a block of text.
+    private static let blockTags: Set<[UInt8]> = Set(
+        [
+            "p", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "table",
+            "thead",
+            "tbody", "tr", "td", "th", "div", "input",
+        ].map { Array($0.utf8) })
+
     private static let entities: [(bytes: [UInt8], byte: UInt8)] = [
         (Array("&lt;".utf8), UInt8(ascii: "<")), (Array("&gt;".utf8), UInt8(ascii: ">")),
         (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&#39;".utf8), UInt8(ascii: "'")),
@@ -30,6 +38,8 @@ enum PageDescription {
         var lastSpace: Int?
         var pendingSpace = false
         var inTag = false
+        var tagName: [UInt8] = []
+        var readingName = false
         var index = 0
         while index < html.count {
             var byte = html[index]
@@ -37,13 +47,25 @@ enum PageDescription {
             if inTag {
                 if byte == UInt8(ascii: ">") {
                     inTag = false
-                    pendingSpace = true
+                    // A block ends or starts a word; inline markup (`<strong>`, `<a>`) does not.
+                    if blockTags.contains(tagName) { pendingSpace = true }
+                } else if readingName {
+                    if byte == UInt8(ascii: "/") && tagName.isEmpty { continue }
+                    if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                        || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    {
+                        tagName.append(byte)
+                    } else {
+                        readingName = false
+                    }
                 }
                 continue
             }
             switch byte {
             case UInt8(ascii: "<"):
                 inTag = true
+                readingName = true
+                tagName.removeAll(keepingCapacity: true)
                 continue
             case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 pendingSpace = true
@@ -67,7 +89,7 @@ enum PageDescription {
                     characters += 1
                 }
                 pendingSpace = false
-                if characters == limit - 1 {
+                if characters >= limit - 1 {
                     // One more character would leave no room for "…": cut at the last word.
                     let end = lastSpace ?? out.count
                     return String(decoding: out[..<end], as: UTF8.self) + "…"

@@ -62,5 +62,13 @@ struct PageDescriptionEdgeTests {
         #expect(PageDescription.text(ofHTML: "<p>Zürich — 東京 &amp;</p>", limit: 40) == "Zürich — 東京 &")
         #expect(PageDescription.text(ofHTML: "a &am", limit: 40) == "a &am")
         #expect(PageDescription.text(ofHTML: "", limit: 40) == "")
+        // Inline markup is not a word break; blocks are.
+        #expect(
+            PageDescription.text(ofHTML: "<p>as <strong>Needs attention</strong>, then</p><p>next</p>")
+                == "as Needs attention, then next")
+        // Words after a space that lands on the limit are still cut.
+        let words = "<p>" + Array(repeating: "ab", count: 100).joined(separator: " ") + "</p>"
+        #expect(PageDescription.text(ofHTML: words).count <= PageDescription.limit)
+        #expect(PageDescription.text(ofHTML: words, limit: 10) == "ab ab ab…")
     }
 }
