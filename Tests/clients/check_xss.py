@@ -69,12 +69,18 @@ DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:", "livescript:", "mocha:
 DANGEROUS_STYLE = ("expression(", "javascript:", "vbscript:", "behavior:", "-moz-binding", "url(")
 
 
-# The theme's own optional script (assets/time.js): a same-origin file with its content hash.
+# The theme's own optional scripts (assets/time.js, fresh.js): a same-origin file with its content
+# hash, deferred, with nothing else but data-* attributes (their values are escaped text).
 THEME_SCRIPT = re.compile(r"(?:\./|(?:\.\./)+|/)assets/[a-z0-9_-]+\.js\?v=[0-9a-f]+")
 
 
 def is_theme_script(attrs: list[tuple[str, str | None]]) -> bool:
-    return [name for name, _ in attrs] == ["src", "defer"] and bool(THEME_SCRIPT.fullmatch(dict(attrs)["src"] or ""))
+    names = [name for name, _ in attrs]
+    return (
+        names[:2] == ["src", "defer"]
+        and all(name.startswith("data-") for name in names[2:])
+        and bool(THEME_SCRIPT.fullmatch(dict(attrs)["src"] or ""))
+    )
 
 
 def squeezed(value: str) -> str:
@@ -274,8 +280,10 @@ setTimeout(() => {
   const bad = 'script,iframe,frame,frameset,object,embed,applet,svg,math,base,form,style,portal,' +
     'meta[http-equiv]:not([http-equiv="Content-Security-Policy" i])';
   for (const el of everything()) {
-    // The theme's own optional script: a same-origin assets/*.js with its content hash, deferred.
-    const themeScript = el.matches('script[src][defer]') && el.attributes.length === 2 &&
+    // The theme's own optional scripts: a same-origin assets/*.js with its content hash, deferred,
+    // and data-* attributes only besides.
+    const themeScript = el.matches('script[src][defer]') &&
+      Array.from(el.attributes).every(a => a.name === 'src' || a.name === 'defer' || a.name.startsWith('data-')) &&
       /^(?:\.\/|(?:\.\.\/)+|\/)assets\/[a-z0-9_-]+\.js\?v=[0-9a-f]+$/.test(el.getAttribute('src'));
     if (el.matches(bad) && !themeScript) problems.push('element ' + describe(el) + ' ' + el.outerHTML.slice(0, 160));
     for (const attr of Array.from(el.attributes || [])) {
