@@ -32,6 +32,16 @@ struct Notify: AsyncParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
+            "With a git revision --since: when that state was published (any time form), so that the"
+                + " maintenance starts and ends the clock has passed since then are sent (default: the run's clock).",
+            valueName: "time"
+        )
+    )
+    var sinceNow: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
             "The delivery ledger (default: <root>/\(DeliveryLedger.defaultPath)).", valueName: "path")
     )
     var ledger: String?
@@ -60,12 +70,22 @@ struct Notify: AsyncParsableCommand {
         guard !since.isEmpty else { throw ValidationError("--since must name the previous state") }
     }
 
+    /// The `--since-now` time, read as `--now` is.
+    private static func previousClock(_ text: String) throws -> Date {
+        do {
+            return try BuildClock.resolve(now: text, environment: [:])
+        } catch {
+            throw ValidationError(error.description.replacingOccurrences(of: "--now", with: "--since-now"))
+        }
+    }
+
     func run() async throws {
         let notify = NotifyRun(
             root: site.rootURL,
             now: try site.clock(),
             strict: site.strict,
             since: since,
+            sinceNow: try sinceNow.map(Self.previousClock),
             workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
             ledgerPath: ledger,
             dryRun: dryRun,

@@ -54,14 +54,26 @@ package struct MarkdownBlock: Sendable, Equatable {
     package var plainText: String
     /// The block rendered as HTML in safe mode.
     package var html: String
+    /// The block rewritten as CommonMark when a link or image in it was made absolute against the
+    /// parse's base; nil when its text as written is right.
+    package var markdown: String?
 
     /// Creates a block.
-    package init(kind: Kind, startLine: Int, startColumn: Int, endLine: Int, plainText: String, html: String) {
+    package init(
+        kind: Kind,
+        startLine: Int,
+        startColumn: Int,
+        endLine: Int,
+        plainText: String,
+        html: String,
+        markdown: String? = nil
+    ) {
         self.kind = kind
         self.startLine = startLine
         self.startColumn = startColumn
         self.endLine = endLine
         self.plainText = plainText
         self.html = html
+        self.markdown = markdown
     }
 }

@@ -46,8 +46,21 @@ package struct MarkdownParser: Sendable {
     ///     they lead to the same place wherever the HTML is shown. Nil keeps them as written.
     /// - Returns: The document as Swift values; no C memory is kept.
     package func parse(_ source: String, base: URL? = nil) -> MarkdownDocument {
-        guard let root = parseTree(source, base: base) else { return MarkdownDocument(blocks: []) }
+        guard let (root, resolvedNodes) = parseTree(source, base: base) else { return MarkdownDocument(blocks: []) }
         defer { cmark_node_free(root) }
+        // The blocks whose links were made absolute, rewritten as CommonMark (before headings are
+        // demoted, which only the HTML shows), so that the Markdown of an update leads where its
+        // HTML does.
+        var rewritten: [OpaquePointer: String] = [:]
+        for node in resolvedNodes {
+            var block = node
+            while let parent = cmark_node_parent(block), parent != root { block = parent }
+            guard rewritten[block] == nil, let text = cmark_render_commonmark(block, CMARK_OPT_DEFAULT, 0) else {
+                continue
+            }
+            rewritten[block] = String(cString: text).trimmingCharacters(in: .newlines)
+            cmark_get_default_mem_allocator().pointee.free(text)
+        }
 
         let allocator = cmark_get_default_mem_allocator()
         var extensions: UnsafeMutablePointer<cmark_llist>?
@@ -63,7 +76,9 @@ package struct MarkdownParser: Sendable {
         var blocks: [MarkdownBlock] = []
         var node = cmark_node_first_child(root)
         while let current = node {
-            blocks.append(block(from: current, extensions: extensions))
+            var block = block(from: current, extensions: extensions)
+            block.markdown = rewritten[current]
+            blocks.append(block)
             node = cmark_node_next(current)
         }
         return MarkdownDocument(blocks: blocks)
@@ -78,7 +93,7 @@ package struct MarkdownParser: Sendable {
     ///   - base: As for `parse(_:base:)`.
     /// - Returns: The document node; no C memory is kept.
     package func parseNodes(_ source: String, base: URL? = nil) -> MarkdownNode {
-        guard let root = parseTree(source, base: base) else { return MarkdownNode(kind: .document) }
+        guard let (root, _) = parseTree(source, base: base) else { return MarkdownNode(kind: .document) }
         defer { cmark_node_free(root) }
         return Self.node(from: root)
     }
@@ -132,8 +147,8 @@ package struct MarkdownParser: Sendable {
 
     /// Parses `source` with the extensions attached, unsafe URLs removed and relative ones
     /// resolved against `base`; the caller frees the returned root with `cmark_node_free` before
-    /// it returns.
-    private func parseTree(_ source: String, base: URL?) -> OpaquePointer? {
+    /// it returns. Also returns the links and images whose URL was made absolute.
+    private func parseTree(_ source: String, base: URL?) -> (root: OpaquePointer, resolved: [OpaquePointer])? {
         let options = parseOptions
         let names = Self.extensionNames
         // Only feed and finish need the lock; the tree they return belongs to this call alone.
@@ -154,8 +169,8 @@ package struct MarkdownParser: Sendable {
             }
             return cmark_parser_finish(parser)
         }
-        if let root { Self.checkURLs(in: root, base: base) }
-        return root
+        guard let root else { return nil }
+        return (root, Self.checkURLs(in: root, base: base))
     }
 
     /// Renders `source` as one HTML fragment.
@@ -268,8 +283,11 @@ package struct MarkdownParser: Sendable {
     /// Removes URLs whose scheme is not allowed from every link and image in the tree.
     /// Empties link and image URLs whose scheme is not allowed, and makes relative ones absolute
     /// against `base`.
-    private static func checkURLs(in root: OpaquePointer, base: URL?) {
-        guard let iterator = cmark_iter_new(root) else { return }
+    ///
+    /// - Returns: The links and images whose URL was made absolute.
+    private static func checkURLs(in root: OpaquePointer, base: URL?) -> [OpaquePointer] {
+        var resolvedNodes: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(root) else { return resolvedNodes }
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
@@ -282,8 +300,10 @@ package struct MarkdownParser: Sendable {
                 cmark_node_set_url(node, "")
             } else if let base, let resolved = resolved(text, against: base) {
                 cmark_node_set_url(node, resolved)
+                resolvedNodes.append(node)
             }
         }
+        return resolvedNodes
     }
 
     /// `url` made absolute against `base` when it has no scheme; nil when it has one, is empty, or

@@ -15,6 +15,10 @@ package struct NotifyRun: Sendable {
     package var strict: Bool
     /// The `--since` argument, read as `PreviousState` reads it.
     package var since: String
+    /// The clock a git revision's previous state is read at: the instant it was published, so
+    /// that the maintenance events the clock has posted since then count as new. Nil for the
+    /// run's clock. A previous build's files carry their own events and need no clock.
+    package var sinceNow: Date?
     /// The folder that relative `--since` and `--ledger` paths start from.
     package var workingDirectory: URL
     /// The `--ledger` path, or nil for `DeliveryLedger.defaultPath` in the site's folder.
@@ -42,6 +46,7 @@ package struct NotifyRun: Sendable {
         now: Date,
         strict: Bool = false,
         since: String,
+        sinceNow: Date? = nil,
         workingDirectory: URL,
         ledgerPath: String? = nil,
         dryRun: Bool = false,
@@ -56,6 +61,7 @@ package struct NotifyRun: Sendable {
         self.now = now
         self.strict = strict
         self.since = since
+        self.sinceNow = sinceNow
         self.workingDirectory = workingDirectory
         self.ledgerPath = ledgerPath
         self.dryRun = dryRun
@@ -95,7 +101,8 @@ package struct NotifyRun: Sendable {
         guard !checked.hasErrors, let site = checked.site else { throw .invalidSite(checked.diagnostics) }
         let previous = PreviousState(since, workingDirectory: workingDirectory)
         let published = try await previous.load(
-            root: root, config: site.config, now: now, transport: transport, timeout: Self.duration(timeout))
+            root: root, config: site.config, now: sinceNow ?? now, transport: transport,
+            timeout: Self.duration(timeout))
         var summary = Summary(
             previous: previous,
             newUpdates: published.newUpdates(in: UpdateNotice.all(in: site)),

@@ -155,6 +155,24 @@ struct MarkdownParserTests {
         #expect(found == [url])
     }
 
+    @Test func onlyBlocksWithARelativeLinkAreRewrittenAsMarkdown() throws {
+        let base = try #require(URL(string: "https://status.example.com/incidents/slow-api/"))
+        let source = """
+            Payments are *slow* again, as in [October](../2026-10-07-sign-in-failures/).
+
+            ### Details
+            See https://example.org/status and [the provider](https://provider.example/).
+            """
+        let blocks = parser.parse(source, base: base).blocks
+        #expect(
+            blocks.map(\.markdown) == [
+                "Payments are *slow* again, as in [October](https://status.example.com/incidents/2026-10-07-sign-in-failures/).",
+                nil, nil,
+            ])
+        // Without a base nothing is resolved, so nothing is rewritten.
+        #expect(parser.parse(source).blocks.allSatisfy { $0.markdown == nil })
+    }
+
     @Test func withoutABaseRelativeURLsStayAsWrittenAndUnsafeOnesAreStillDropped() throws {
         #expect(parser.parse("[x](../a/)").html.contains("href=\"../a/\""))
         let base = try #require(URL(string: "https://status.example.com/incidents/x/"))

@@ -102,9 +102,11 @@ package enum StatusWorkflow {
                   key: herald-deployed-${{ github.run_id }}-${{ github.run_attempt }}
 
           notify:
-            # After every deploy: post the updates published since the last commit whose updates
-            # were announced (kept in the cache with the delivery ledger), so none is lost when
-            # GitHub drops a waiting run. Without notify: targets in herald.yml it sends nothing.
+            # After every deploy: post the updates published since the last announced state (its
+            # commit and clock, kept in the cache with the delivery ledger), so none is lost when
+            # GitHub drops a waiting run, and a maintenance window that opened or closed by the
+            # clock is announced by the scheduled run that deployed it. Without notify: targets in
+            # herald.yml it sends nothing.
             if: needs.build.outputs.deploy == 'true'
             needs: [build, deploy]
             runs-on: ubuntu-24.04
@@ -113,7 +115,7 @@ package enum StatusWorkflow {
                 with:
                   fetch-depth: 0  # notify reads the content as it was at the last announced commit
               - uses: HERALD_ACTION
-              - uses: actions/cache/restore@v5  # the delivery ledger and the last announced commit
+              - uses: actions/cache/restore@v5  # the delivery ledger and the last announced state
                 with:
                   path: |
                     .herald-notify-ledger.json
@@ -123,21 +125,24 @@ package enum StatusWorkflow {
               - id: since
                 env:
                   BEFORE: ${{ github.event.before }}
+                  NOW: ${{ needs.build.outputs.now }}
                 run: |
-                  since=$(cat .herald-notify-since 2>/dev/null || true)
-                  git cat-file -e "$since^{commit}" 2>/dev/null || since=$BEFORE
+                  { read -r since at < .herald-notify-since; } 2>/dev/null || true
+                  git cat-file -e "$since^{commit}" 2>/dev/null || { since=$BEFORE; at=; }
                   git cat-file -e "$since^{commit}" 2>/dev/null || since=HEAD  # first run: nothing to send
                   echo "rev=$(git rev-parse "$since")" >> "$GITHUB_OUTPUT"
-              - if: steps.since.outputs.rev != github.sha
-                env:
+                  echo "at=${at:-$NOW}" >> "$GITHUB_OUTPUT"
+              - env:
                   SINCE: ${{ steps.since.outputs.rev }}
+                  SINCE_NOW: ${{ steps.since.outputs.at }}
+                  NOW: ${{ needs.build.outputs.now }}
                   # One line per notify target in herald.yml: its url_env name and the secret.
                   # SLACK_SUPPORT_WEBHOOK_URL: ${{ secrets.SLACK_SUPPORT_WEBHOOK_URL }}
                 run: |
-                  herald notify --since "$SINCE"
-                  git rev-parse HEAD > .herald-notify-since
+                  herald notify --since "$SINCE" --since-now "$SINCE_NOW" --now "$NOW"
+                  echo "$(git rev-parse HEAD) $NOW" > .herald-notify-since
               - uses: actions/cache/save@v5  # saved even when a target failed, for the re-run
-                if: always() && steps.since.outputs.rev != github.sha
+                if: always()
                 with:
                   path: |
                     .herald-notify-ledger.json

@@ -14,10 +14,11 @@ package struct Site: Sendable {
     /// nothing.
     package var asOf: Date
 
-    /// Creates a site; drafts are dropped and incidents sorted.
-    package init(config: SiteConfig, incidents: [Incident], now: Date) {
+    /// Creates a site; drafts are dropped, the updates the clock has posted for maintenances by
+    /// `now` are added (`MaintenanceEvents`), and incidents sorted.
+    package init(config: SiteConfig, incidents: [Incident], now: Date, events: MaintenanceEvents = .english) {
         self.config = config
-        self.incidents = incidents.filter { !$0.draft }.sorted {
+        self.incidents = incidents.filter { !$0.draft }.map { events.adding(to: $0, now: now) }.sorted {
             ($0.started, $1.slug) > ($1.started, $0.slug)
         }
         self.now = now

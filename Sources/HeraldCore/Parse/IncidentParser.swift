@@ -209,9 +209,18 @@ package struct IncidentParser: Sendable {
             let nextLine =
                 position + 1 < headingIndices.count
                 ? document.blocks[headingIndices[position + 1]].startLine : bodyLines.count + 1
-            let markdown = Self.trimmedLines(bodyLines, from: heading.endLine + 1, to: nextLine - 1)
+            var markdown = Self.trimmedLines(bodyLines, from: heading.endLine + 1, to: nextLine - 1)
             let end = position + 1 < headingIndices.count ? headingIndices[position + 1] : document.blocks.endIndex
-            let html = document.blocks[(index + 1)..<end].map(\.html).joined()
+            let blocks = document.blocks[(index + 1)..<end]
+            let html = blocks.map(\.html).joined()
+            if blocks.contains(where: { $0.markdown != nil }) {
+                // The API and notify show the Markdown: its relative links must lead where the
+                // HTML's do, so the blocks that have them are as cmark-gfm rewrote them, and every
+                // other line is as written.
+                markdown = Self.replacingLines(
+                    of: blocks.filter { $0.markdown != nil }, in: bodyLines, from: heading.endLine + 1, to: nextLine - 1
+                )
+            }
             body.updates.append(IncidentUpdate(status: status, time: time, html: html, markdown: markdown, line: line))
         }
 
@@ -261,6 +270,22 @@ package struct IncidentParser: Sendable {
     }
 
     /// Lines `from...to` (1-based, inclusive) without leading and trailing blank lines.
+    /// Lines `from` to `to` (1-based), with each block's lines replaced by its rewritten
+    /// Markdown, and blank lines at either end left out.
+    static func replacingLines(of blocks: [MarkdownBlock], in lines: [Substring], from: Int, to: Int) -> String {
+        var result: [Substring] = []
+        var line = from
+        for block in blocks where block.startLine >= line {
+            result += lines[(line - 1)..<min(block.startLine - 1, lines.count)]
+            result.append(Substring(block.markdown ?? ""))
+            line = block.endLine + 1
+        }
+        if line <= to { result += lines[(line - 1)..<min(to, lines.count)] }
+        while let first = result.first, first.allSatisfy(\.isWhitespace) { result.removeFirst() }
+        while let last = result.last, last.allSatisfy(\.isWhitespace) { result.removeLast() }
+        return result.joined(separator: "\n")
+    }
+
     static func trimmedLines(_ lines: [Substring], from: Int, to: Int) -> String {
         guard from <= to, from >= 1 else { return "" }
         var slice = lines[(from - 1)..<min(to, lines.count)]

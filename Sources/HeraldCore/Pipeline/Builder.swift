@@ -141,7 +141,8 @@ package struct Builder: Sendable {
                 site: nil, theme: themed.theme, localization: localized.localization, diagnostics: diagnostics,
                 stages: stages)
         }
-        let site = Site(config: config, incidents: incidents.incidents, now: options.now)
+        let events = localized.localization.map(MaintenanceEvents.init(localization:)) ?? .english
+        let site = Site(config: config, incidents: incidents.incidents, now: options.now, events: events)
         return CheckResult(
             site: site, theme: themed.theme, localization: localized.localization, diagnostics: diagnostics,
             stages: stages)

@@ -11,6 +11,7 @@ struct DisplayFormat: Sendable {
     private let dayStyle: Date.FormatStyle
     private let monthStyle: Date.FormatStyle
     private let rangeStyle: Date.IntervalFormatStyle
+    private let windowStyle: Date.IntervalFormatStyle
     private let durationStyle: Duration.UnitsFormatStyle
 
     init(timeZone: TimeZone, localization: Localization) {
@@ -29,6 +30,8 @@ struct DisplayFormat: Sendable {
         monthStyle = Date.FormatStyle(locale: locale, calendar: utc, timeZone: utc.timeZone).year().month(.wide)
         rangeStyle = Date.IntervalFormatStyle(
             date: .abbreviated, time: .omitted, locale: locale, calendar: utc, timeZone: utc.timeZone)
+        windowStyle = Date.IntervalFormatStyle(
+            date: .complete, time: .shortened, locale: locale, calendar: calendar, timeZone: timeZone)
         durationStyle = Duration.UnitsFormatStyle(
             allowedUnits: [.days, .hours, .minutes], width: .abbreviated, maximumUnitCount: 2
         ).locale(locale)
@@ -38,6 +41,14 @@ struct DisplayFormat: Sendable {
     func dateTime(_ date: Date) -> String {
         let offset = CivilTime(date, in: timeZone).offsetSeconds
         return "\(date.formatted(dateTimeStyle)) \(OffsetFormat.label(offset))"
+    }
+
+    /// `Sunday, December 6, 2026, 2:00 – 4:00 AM UTC` in English (`Sonntag, 6. Dezember 2026,
+    /// 03:00–05:00 Uhr UTC+1` in German): a maintenance window in the site's zone, in the locale's
+    /// interval format, with the start's UTC offset.
+    func window(_ window: MaintenanceWindow) -> String {
+        let offset = CivilTime(window.start, in: timeZone).offsetSeconds
+        return "\((window.start..<window.end).formatted(windowStyle)) \(OffsetFormat.label(offset))"
     }
 
     /// `Nov 26, 2026` in English.

@@ -66,16 +66,25 @@ struct Feed: Sendable {
                 if candidates.count > limit { candidates.removeLast() }
             }
         }
+        let format = localization.map { DisplayFormat(timeZone: site.config.timeZone, localization: $0) }
         return candidates.map { candidate in
             let incident = site.incidents[candidate.incident]
             let update = incident.updates[candidate.update]
             let pageURL = site.config.absoluteURL("incidents/\(incident.slug)/")
             let names = incident.components.compactMap { components[$0.id]?.name }
             let status = localization?.string("update_status_\(update.status.apiValue)") ?? update.status.rawValue
-            let impact =
-                localization?.string("impact_\(incident.impact.rawValue)") ?? incident.impact.rawValue.capitalized
             var header = "<p><strong>" + HTML.escape(status) + "</strong>"
-            header += " · " + HTML.escape(localization?.string("impact") ?? "Impact") + ": " + HTML.escape(impact)
+            if let window = incident.maintenance {
+                // A maintenance has no impact to state: its window is what a reader needs.
+                let when =
+                    format?.window(window) ?? Timestamp.iso8601(window.start) + " – " + Timestamp.iso8601(window.end)
+                header += " · " + HTML.escape(localization?.string("scheduled_maintenance") ?? "Scheduled maintenance")
+                header += ": " + HTML.escape(when)
+            } else {
+                let impact =
+                    localization?.string("impact_\(incident.impact.rawValue)") ?? incident.impact.rawValue.capitalized
+                header += " · " + HTML.escape(localization?.string("impact") ?? "Impact") + ": " + HTML.escape(impact)
+            }
             if !names.isEmpty {
                 header += " · " + HTML.escape(localization?.string("affected") ?? "Affected:") + " "
                 header += HTML.escape(names.joined(separator: ", "))

@@ -54,6 +54,28 @@ struct IncidentParserTests {
         #expect(monitoring.anchor == "update-20261126T151000Z")
     }
 
+    @Test func anUpdatesMarkdownHasItsRelativeLinksMadeAbsoluteLikeItsHTML() throws {
+        let text = """
+            ---
+            title: Slow API
+            impact: minor
+            components: [api]
+            ---
+
+            ## Monitoring — 2026-11-26 15:10 UTC
+            As in [October](../2026-10-07-sign-in-failures/), a fix is deployed.
+
+            ### Details
+            - requests flow again
+            """
+        let update = try #require(Fixture.parse(text).incident?.updates.first)
+        let url = "https://status.example.com/incidents/2026-10-07-sign-in-failures/"
+        #expect(update.html.contains("href=\"\(url)\""))
+        // The API's body and notify read the Markdown: the paragraph with the link is rewritten,
+        // the rest is as written (the sub-heading keeps its level).
+        #expect(update.markdown == "As in [October](\(url)), a fix is deployed.\n\n### Details\n- requests flow again")
+    }
+
     @Test func orderInTheFileDoesNotMatter() throws {
         let text = """
             ---

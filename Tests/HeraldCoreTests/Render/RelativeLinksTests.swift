@@ -29,6 +29,7 @@ struct RelativeLinksTests {
         var outputs: [String: String] = [:]
         for job in [
             RenderPlan.Job.index, .incident(0), .component("api"), .feeds(component: nil), .feeds(component: "api"),
+            .api,
         ] {
             for file in try renderer.render(job) { outputs[file.path] = String(decoding: file.data, as: UTF8.self) }
         }
@@ -36,10 +37,12 @@ struct RelativeLinksTests {
         let graph = "https://status.example.com/incidents/2026-11-27-slow-api/graph.png"
         for path in [
             "index.html", "incidents/2026-11-27-slow-api/index.html", "components/api/index.html", "history.rss",
-            "history.atom", "feed.json", "components/api/history.rss",
+            "history.atom", "feed.json", "components/api/history.rss", "api/v2/incidents.json",
+            "api/v2/summary.json",
         ] {
             let output = try #require(outputs[path], "\(path) was not rendered")
-            // Feeds escape the HTML they carry; JSON escapes the slashes.
+            // Feeds escape the HTML they carry; JSON escapes the slashes. The API's `body` is
+            // Markdown, rewritten where it had relative links.
             let readable = output.replacingOccurrences(of: "\\/", with: "/")
             #expect(readable.contains(earlier), "\(path)")
             #expect(readable.contains(graph), "\(path)")
