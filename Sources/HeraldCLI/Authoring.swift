@@ -27,6 +27,7 @@ struct MessageOptions: ParsableArguments {
         title: String,
         components: [String],
         impact: String,
+        window: String = "",
         defaultMessage: String? = nil
     ) throws -> String {
         if let message { return message }
@@ -38,7 +39,10 @@ struct MessageOptions: ParsableArguments {
                     throw IncidentEditor.Failure(diagnostics: error.diagnostics)
                 }
             }
-            guard let text = templates.render(template, title: title, components: components, impact: impact) else {
+            guard
+                let text = templates.render(
+                    template, title: title, components: components, impact: impact, window: window)
+            else {
                 throw ValidationError(
                     "no message template '\(template)'; available: \(templates.names.joined(separator: ", "))"
                 )
@@ -126,8 +130,10 @@ struct New: ParsableCommand {
             !$0.isEmpty
         }
         let names = ids.map { id in editor.config.components.first { $0.id == id }?.name ?? id }
-        let message = try text.resolve(root: site.rootURL, title: title, components: names, impact: impact ?? "")
         let window = maintenance ? (start ?? "", end ?? "") : nil
+        let message = try text.resolve(
+            root: site.rootURL, title: title, components: names, impact: impact ?? "",
+            window: window.flatMap { editor.windowText(start: $0.0, end: $0.1) } ?? "")
         let firstStatus = status ?? (maintenance ? "scheduled" : "investigating")
         let path = try Authoring.run { () throws(IncidentEditor.Failure) in
             try editor.create(

@@ -482,6 +482,14 @@ struct HeraldCommandTests {
         )
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stdout == "incidents/2026-11-27-upgrade.md\n")
+        // The message template states the window in the site's zone (Europe/Berlin) and language;
+        // ICU separates its parts with thin and narrow no-break spaces.
+        let file = try String(
+            contentsOf: root.appendingPathComponent("incidents/2026-11-27-upgrade.md"), encoding: .utf8
+        )
+        .replacingOccurrences(of: "\u{2009}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
+        #expect(
+            file.contains("scheduled maintenance on Public API on Thursday, December 10, 2026, 2:00 – 3:00 AM UTC+1."))
         let built = try run(["build", "--now", "2026-12-10T01:30:00Z"], in: root)
         #expect(built.status == 0, "\(built.stderr)")
         let index = try String(contentsOf: root.appendingPathComponent("site/index.html"), encoding: .utf8)

@@ -5,7 +5,8 @@ import Mustache
 ///
 /// Each is a Markdown file in the theme's `messages/` folder (`theme/messages/<name>.md`), so a
 /// site rewrites them in its own voice by editing those files. They are Mustache templates with
-/// `{{title}}`, `{{components}}` (the affected components' names, joined) and `{{impact}}`.
+/// `{{title}}`, `{{components}}` (the affected components' names, joined), `{{impact}}` and, for a
+/// maintenance, `{{window}}` (its start and end in the site's zone and language).
 package struct MessageTemplates: Sendable {
     /// The templates by name, sorted.
     package let names: [String]
@@ -41,12 +42,14 @@ package struct MessageTemplates: Sendable {
     /// Renders template `name`.
     ///
     /// - Returns: The message, or nil when there is no such template or it does not parse.
-    package func render(_ name: String, title: String, components: [String], impact: String) -> String? {
+    package func render(_ name: String, title: String, components: [String], impact: String, window: String = "")
+        -> String?
+    {
         guard let text = texts[name],
             let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
         else { return nil }
         let names = components.isEmpty ? "our services" : Self.list(components)
-        return template.render(["title": title, "components": names, "impact": impact])
+        return template.render(["title": title, "components": names, "impact": impact, "window": window])
     }
 
     /// `A`, `A and B`, `A, B and C`.
