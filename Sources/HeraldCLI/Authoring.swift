@@ -2,10 +2,6 @@ import ArgumentParser
 import Foundation
 import HeraldCore
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Where an update's text comes from: `--message`, `--template`, `$EDITOR` on a terminal, or
 /// standard input.
 struct MessageOptions: ParsableArguments {
@@ -28,7 +24,8 @@ struct MessageOptions: ParsableArguments {
         components: [String],
         impact: String,
         window: String = "",
-        defaultMessage: String? = nil
+        defaultMessage: String? = nil,
+        context: @autoclosure () -> [String] = []
     ) throws -> String {
         if let message { return message }
         if let template {
@@ -50,7 +47,7 @@ struct MessageOptions: ParsableArguments {
             return text
         }
         if let defaultMessage { return defaultMessage }
-        if isatty(STDIN_FILENO) != 0 { return try fromEditor() }
+        if EditorMessage.canOpenEditor { return try fromEditor(context: context()) }
         let data = FileHandle.standardInput.readDataToEndOfFile()
         let text = String(decoding: data, as: UTF8.self)
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -59,23 +56,24 @@ struct MessageOptions: ParsableArguments {
         return text
     }
 
-    private func fromEditor() throws -> String {
-        let editor =
-            ProcessInfo.processInfo.environment["VISUAL"] ?? ProcessInfo.processInfo.environment["EDITOR"] ?? "vi"
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "herald-message-\(UUID().uuidString).md")
-        try Data().write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\(editor) \"$1\"", "sh", file.path]
-        try process.run()
-        process.waitUntilExit()
-        let text = try String(contentsOf: file, encoding: .utf8)
-        guard process.terminationStatus == 0, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw ValidationError("no message was written; nothing changed")
+    /// The text written in `$VISUAL` or `$EDITOR` (else `vi`), in a file that shows `context`.
+    private func fromEditor(context: [String]) throws -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let command = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let written: String?
+        do {
+            written = try EditorMessage(context: context).edit(
+                with: command, in: FileManager.default.temporaryDirectory)
+        } catch {
+            Console.error("error: \(error.description); nothing was changed")
+            throw ExitCode.failure
         }
-        return text
+        guard let written else {
+            Console.error(
+                "error: no message was written (the text above the scissors line was empty); nothing was changed")
+            throw ExitCode.failure
+        }
+        return written
     }
 }
 
@@ -131,10 +129,13 @@ struct New: ParsableCommand {
         }
         let names = ids.map { id in editor.config.components.first { $0.id == id }?.name ?? id }
         let window = maintenance ? (start ?? "", end ?? "") : nil
+        let firstStatus = status ?? (maintenance ? "scheduled" : "investigating")
         let message = try text.resolve(
             root: site.rootURL, title: title, components: names, impact: impact ?? "",
-            window: window.flatMap { editor.windowText(start: $0.0, end: $0.1) } ?? "")
-        let firstStatus = status ?? (maintenance ? "scheduled" : "investigating")
+            window: window.flatMap { editor.windowText(start: $0.0, end: $0.1) } ?? "",
+            context: editor.editorContext(
+                new: title, components: ids, impact: impact, window: window, posting: firstStatus,
+                templates: Authoring.templateNames(site)))
         let path = try Authoring.run { () throws(IncidentEditor.Failure) in
             try editor.create(
                 title: title,
@@ -241,12 +242,19 @@ enum Authoring {
             title: parsed.incident?.title ?? "",
             components: names,
             impact: parsed.incident?.impact.rawValue ?? "",
-            defaultMessage: defaultMessage
+            defaultMessage: defaultMessage,
+            context: editor.editorContext(
+                updating: parsed.incident, path: path, posting: status, templates: templateNames(site))
         )
         let written = try run { () throws(IncidentEditor.Failure) in
             try editor.addUpdate(to: path, status: status, message: message, force: force)
         }
         print(written)
+    }
+
+    /// The site's message templates, for the editor's hints; none when they cannot be read.
+    static func templateNames(_ site: SiteOptions) -> [String] {
+        (try? MessageTemplates.forSite(at: site.rootURL))?.names ?? []
     }
 
     /// Runs an edit, printing its diagnostics and exiting with 1 when it is refused.

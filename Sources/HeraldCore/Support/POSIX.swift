@@ -285,4 +285,50 @@ enum POSIX {
     static func isRunning(_ pid: Int32) -> Bool {
         kill(pid, 0) == 0 || errno == EPERM
     }
+
+    /// Whether standard input is a terminal.
+    static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) != 0 }
+
+    /// Runs `/bin/sh -c command sh arguments…` on this process's terminal and waits for it.
+    ///
+    /// The child keeps this process's standard input, output and error, and its process group,
+    /// so it is the terminal's foreground job as this process is. (Foundation's `Process` starts
+    /// children in a group of their own: the terminal stops such a child when it reads, and vim
+    /// exits with "Error reading input".) While it runs, this process ignores interrupt and quit,
+    /// as git does while an editor runs; the child gets their default actions back.
+    ///
+    /// - Returns: The exit status, or 128 plus the number of the signal that ended the child.
+    /// - Throws: `SystemError` when the shell cannot be started or waited for.
+    static func runInTerminal(_ command: String, arguments: [String]) throws(SystemError) -> Int32 {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGQUIT)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+
+        let words = ["/bin/sh", "-c", command, "sh"] + arguments
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+
+        let interrupt = signal(SIGINT, SIG_IGN)
+        let quit = signal(SIGQUIT, SIG_IGN)
+        defer {
+            signal(SIGINT, interrupt)
+            signal(SIGQUIT, quit)
+        }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, "/bin/sh", nil, &attributes, argv, environ)
+        guard spawned == 0 else { throw SystemError(code: spawned) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else { throw .last }
+        }
+        // WIFEXITED and WEXITSTATUS, which Swift does not import: the low 7 bits hold the signal.
+        let signal = status & 0x7F
+        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+    }
 }
