@@ -54,7 +54,8 @@ extension HeraldCommandTests {
         #expect(shown.contains("# Update to: Delayed payment processing (incidents/2026-11-27-delayed-payments.md)"))
         #expect(shown.contains("# Status now: Monitoring; this update: Update"))
         let after = try String(contentsOf: file, encoding: .utf8)
-        #expect(after.contains("## Update — 2026-11-27 10:30 +01:00\n\nStill **watching**.\n\n### Details\n- settling\n"))
+        let update = "## Update — 2026-11-27 10:30 +01:00\n\nStill **watching**.\n\n### Details\n- settling\n"
+        #expect(after.contains(update))
         #expect(!after.contains(">8"))
         #expect(after.count > before.count)
     }
