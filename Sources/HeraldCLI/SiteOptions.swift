@@ -12,7 +12,7 @@ struct SiteOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The build's clock as ISO 8601 with a zone (default: SOURCE_DATE_EPOCH, else the current time).",
+            "The build's clock, in any time form; without a zone, in the site's (default: SOURCE_DATE_EPOCH, else the current time).",
             valueName: "time"
         )
     )
@@ -32,7 +32,9 @@ struct SiteOptions: ParsableArguments {
 
     func clock() throws -> Date {
         do {
-            return try BuildClock.resolve(now: now, environment: ProcessInfo.processInfo.environment)
+            return try BuildClock.resolve(now: now, environment: ProcessInfo.processInfo.environment) {
+                BuildClock.siteTimeZone(root: rootURL)
+            }
         } catch {
             throw ValidationError(error.description)
         }

@@ -130,27 +130,31 @@ package struct TimeParser: Sendable {
             }
         ).sorted()
         let zone = timeZone.identifier
+        // The two readings of a time a daylight-saving change skips or repeats: the time with the
+        // offset before the change and with the one after it.
+        func readings(_ offsets: [Int]) -> String {
+            offsets.map { "'\(text) \(OffsetFormat.iso($0))'" }.joined(separator: " or ")
+        }
         switch instants.count {
         case 1:
             return .success(Date(timeIntervalSince1970: TimeInterval(instants[0])))
         case 0:
+            let around = [naive - 86_400, naive + 86_400].map {
+                timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval($0)))
+            }
             return .failure(
                 Failure(
                     message: "'\(text)' does not exist in \(zone): the clocks skip it for daylight saving time;"
-                        + " write the time with UTC or an offset",
+                        + " write one of its readings, \(readings(around))",
                     offset: 0
                 )
             )
         default:
-            let choices = instants.map { instant -> String in
-                let date = Date(timeIntervalSince1970: TimeInterval(instant))
-                let offset = timeZone.secondsFromGMT(for: date)
-                return OffsetFormat.iso(offset)
-            }
+            let offsets = instants.map { timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval($0))) }
             return .failure(
                 Failure(
                     message: "'\(text)' happens twice in \(zone) because of daylight saving time;"
-                        + " add the offset (\(choices.joined(separator: " or ")))",
+                        + " write one of its readings, \(readings(offsets))",
                     offset: 0
                 )
             )
