@@ -11,13 +11,16 @@ package struct NotifyContext: Sendable, Hashable {
     package var pageID: String
     /// The page's overall status at the run's clock.
     package var indicator: Indicator
+    /// The site's zone, in which messages state times.
+    package var timeZone: TimeZone
 
     /// Creates a context.
-    package init(siteTitle: String, siteURL: String, pageID: String, indicator: Indicator) {
+    package init(siteTitle: String, siteURL: String, pageID: String, indicator: Indicator, timeZone: TimeZone = .gmt) {
         self.siteTitle = siteTitle
         self.siteURL = siteURL
         self.pageID = pageID
         self.indicator = indicator
+        self.timeZone = timeZone
     }
 
     /// The context of a site at its clock.
@@ -28,7 +31,8 @@ package struct NotifyContext: Sendable, Hashable {
             siteTitle: site.config.title,
             siteURL: site.config.url.absoluteString,
             pageID: api.pageID,
-            indicator: status.indicator
+            indicator: status.indicator,
+            timeZone: site.config.timeZone
         )
     }
 }

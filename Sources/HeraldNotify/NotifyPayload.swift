@@ -26,15 +26,15 @@ package enum NotifyPayload {
         "[\(notice.impactLabel)] \(notice.title): \(notice.statusLabel)"
     }
 
-    /// A time as readers of every chat see it the same way: `2026-11-26 15:10 UTC`.
-    static func utc(_ date: Date) -> String {
-        let text = Timestamp.iso8601(date)
-        return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5)) + " UTC"
+    /// A time as readers of every chat see it the same way, in the site's zone with its offset:
+    /// `2026-11-26 16:10 UTC+1`.
+    static func time(_ date: Date, _ context: NotifyContext) -> String {
+        Timestamp.wallClock(date, in: context.timeZone)
     }
 
-    /// The maintenance window, when there is one: "2026-12-06 02:00 UTC to 2026-12-06 04:00 UTC".
-    static func window(_ notice: UpdateNotice) -> String? {
-        notice.maintenance.map { "\(utc($0.start)) to \(utc($0.end))" }
+    /// The maintenance window, when there is one: "2026-12-06 03:00 UTC+1 to 2026-12-06 05:00 UTC+1".
+    static func window(_ notice: UpdateNotice, _ context: NotifyContext) -> String? {
+        notice.maintenance.map { "\(time($0.start, context)) to \(time($0.end, context))" }
     }
 
     // MARK: Slack
@@ -53,7 +53,7 @@ package enum NotifyPayload {
             mrkdwn("*Impact*\n" + ChatText.escapeSlack(notice.impactLabel)),
             mrkdwn(("*Components*\n" + ChatText.escapeSlack(notice.componentsLabel)).truncated(to: slackFieldLimit)),
         ]
-        if let window = window(notice) { fields.append(mrkdwn("*Window*\n" + window)) }
+        if let window = window(notice, context) { fields.append(mrkdwn("*Window*\n" + window)) }
         var blocks: [JSONValue] = [
             [
                 "type": "header",
@@ -69,7 +69,7 @@ package enum NotifyPayload {
         blocks.append([
             "type": "context",
             "elements": [
-                mrkdwn("<\(link)|View on \(ChatText.escapeSlack(context.siteTitle))> · \(utc(notice.time))")
+                mrkdwn("<\(link)|View on \(ChatText.escapeSlack(context.siteTitle))> · \(time(notice.time, context))")
             ],
         ])
         return [
@@ -90,8 +90,8 @@ package enum NotifyPayload {
             ["title": "Impact", "value": .string(notice.impactLabel)],
             ["title": "Components", "value": .string(notice.componentsLabel)],
         ]
-        if let window = window(notice) { facts.append(["title": "Window", "value": .string(window)]) }
-        facts.append(["title": "Posted", "value": .string(utc(notice.time))])
+        if let window = window(notice, context) { facts.append(["title": "Window", "value": .string(window)]) }
+        facts.append(["title": "Posted", "value": .string(time(notice.time, context))])
         var body: [JSONValue] = [
             [
                 "type": "TextBlock", "text": .string(notice.title), "size": "Large", "weight": "Bolder",
@@ -153,7 +153,7 @@ package enum NotifyPayload {
         let fieldsLength =
             ["Status", notice.statusLabel, "Impact", notice.impactLabel, "Components"].map(\.count)
             .reduce(0, +) + min(notice.componentsLabel.count, discordFieldLimit)
-            + (window(notice).map { "Window".count + $0.count } ?? 0)
+            + (window(notice, context).map { "Window".count + $0.count } ?? 0)
         let room = min(discordDescriptionLimit, discordTotalLimit - title.count - footer.count - fieldsLength)
         var fields: [JSONValue] = [
             ["name": "Status", "value": .string(notice.statusLabel), "inline": true],
@@ -163,7 +163,9 @@ package enum NotifyPayload {
                 "inline": false,
             ],
         ]
-        if let window = window(notice) { fields.append(["name": "Window", "value": .string(window), "inline": false]) }
+        if let window = window(notice, context) {
+            fields.append(["name": "Window", "value": .string(window), "inline": false])
+        }
         var embed: [String: JSONValue] = [
             "title": .string(title),
             "url": .string(notice.link),

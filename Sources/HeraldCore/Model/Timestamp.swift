@@ -25,6 +25,14 @@ package enum Timestamp {
             + "\(pad(t.hour)):\(pad(t.minute)):\(pad(t.second)) +0000"
     }
 
+    /// `2026-11-26 16:40 UTC+1`: a time as a chat message states it, in `zone` with its offset,
+    /// the same for every reader's locale.
+    package static func wallClock(_ date: Date, in zone: TimeZone) -> String {
+        let t = CivilTime(date, in: zone)
+        return "\(pad(t.year, 4))-\(pad(t.month))-\(pad(t.day)) \(pad(t.hour)):\(pad(t.minute)) "
+            + OffsetFormat.label(t.offsetSeconds)
+    }
+
     /// `20261126T154000Z`: a compact form for ids and anchors.
     package static func compactUTC(_ date: Date) -> String {
         digits(utc(date), compact: true)
