@@ -100,6 +100,7 @@ package struct IncidentParser: Sendable {
             maintenance: header.maintenance,
             sourcePath: file.path
         )
+        diagnostics += Self.clockWarnings(for: incident, file: file)
         return Output(incident: incident, diagnostics: diagnostics)
     }
 
