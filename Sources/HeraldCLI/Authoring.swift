@@ -234,6 +234,21 @@ enum Authoring {
         let path = try run { () throws(IncidentEditor.Failure) in try editor.locate(incident) }
         let source = try run { () throws(IncidentEditor.Failure) in try editor.read(path).file }
         let parsed = IncidentParser(config: editor.config, now: editor.now).parse(source)
+        if status == "resolved", let incident = parsed.incident, let window = incident.maintenance {
+            // A maintenance completes or is called off; it never resolves.
+            var advice = "run: herald update \(incident.slug) --status completed"
+            if editor.now < window.start {
+                advice += " (or, as it has not started, --status cancelled to call it off)"
+            }
+            _ = try run { () throws(IncidentEditor.Failure) in
+                throw IncidentEditor.Failure(diagnostics: [
+                    Diagnostic(
+                        at: SourceLocation(path: path),
+                        "'\(incident.slug)' is a scheduled maintenance, which is completed rather than resolved; \(advice)"
+                    )
+                ])
+            }
+        }
         let names = (parsed.incident?.components ?? []).map { affected in
             editor.config.components.first { $0.id == affected.id }?.name ?? affected.id
         }
