@@ -147,6 +147,9 @@ struct New: ParsableCommand {
             )
         }
         print(path)
+        if let window, let warning = editor.pastWindowWarning(start: window.0, end: window.1, path: path) {
+            Console.printDiagnostics([warning])
+        }
     }
 }
 

@@ -23,4 +23,22 @@ extension HeraldCommandTests {
         #expect(during.stderr.contains("--status completed\n"))
         #expect(try Data(contentsOf: file) == before)
     }
+
+    @Test func aNewMaintenanceWhoseWindowHasClosedIsWarnedAbout() throws {
+        let root = try copyOfSample()
+        let past = try run(
+            [
+                "new", "Old work", "--maintenance", "--start", "2026-11-20 02:00", "--end", "2026-11-20 03:00",
+                "-m", "Done already.", "--now", "2026-11-27T10:00:00Z",
+            ], in: root)
+        #expect(past.status == 0, "\(past.stderr)")
+        #expect(past.stderr.contains("warning: the window ended before now (2026-11-20T02:00:00Z"))
+        let future = try run(
+            [
+                "new", "New work", "--maintenance", "--start", "2026-12-20 02:00", "--end", "2026-12-20 03:00",
+                "-m", "Planned.", "--now", "2026-11-27T10:00:00Z",
+            ], in: root)
+        #expect(future.status == 0, "\(future.stderr)")
+        #expect(!future.stderr.contains("warning"))
+    }
 }

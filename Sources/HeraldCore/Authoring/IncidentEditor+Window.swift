@@ -19,4 +19,20 @@ extension IncidentEditor {
             timeZone: config.timeZone, localization: Localization(language: config.language, texts: [:]))
         return format.window(MaintenanceWindow(start: from, end: to))
     }
+
+    /// A warning for a new maintenance whose window has already closed: it goes straight into the
+    /// history as completed, which is rarely what its author meant.
+    ///
+    /// - Returns: The warning at the file's `end:` line, or nil when the window closes after now
+    ///   (or its times do not parse).
+    package func pastWindowWarning(start: String, end: String, path: String) -> Diagnostic? {
+        let parser = TimeParser(timeZone: config.timeZone)
+        guard case .success(let to) = parser.parse(end), to <= now else { return nil }
+        return Diagnostic(
+            .warning,
+            at: SourceLocation(path: path),
+            "the window ended before now (\(Timestamp.iso8601(to)), the clock is \(Timestamp.iso8601(now))):"
+                + " the maintenance shows as completed, in the history only; check --start and --end"
+        )
+    }
 }
