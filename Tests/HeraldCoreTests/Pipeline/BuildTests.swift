@@ -64,6 +64,7 @@ struct BuildTests {
             "assets/style.css", "badge.svg", "embed.js", "_headers", "maintenance.ics", "api/v2/summary.json",
             "api/v2/status.json",
             "api/v2/components.json", "api/v2/incidents.json", "api/v2/incidents/unresolved.json",
+            "api/v2/incidents/all.json",
             "api/v2/scheduled-maintenances.json", "api/v2/scheduled-maintenances/upcoming.json",
             "api/v2/scheduled-maintenances/active.json",
         ]

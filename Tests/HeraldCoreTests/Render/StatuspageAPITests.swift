@@ -232,6 +232,43 @@ struct StatuspageAPITests {
         #expect(postmortem.resolvedAt != nil)
     }
 
+    @Test func allJSONHoldsEveryIncidentAndIncidentsJSONTheNewestFifty() async throws {
+        let root = try Fixture.copyOfSample()
+        // 60 more incidents, one a day in 2024.
+        for index in 0..<60 {
+            let date = Date(timeIntervalSince1970: 1_704_067_200 + Double(index) * 86_400)
+            let day = String(Timestamp.iso8601(date).prefix(10))
+            let text = """
+                ---
+                title: Slow sign-in \(index)
+                impact: minor
+                components: [login]
+                ---
+
+                ## Resolved — \(day) 11:00 UTC
+                Fixed.
+
+                ## Investigating — \(day) 10:00 UTC
+                Looking.
+                """
+            try text.write(
+                to: root.appendingPathComponent("incidents/\(day)-slow-sign-in-\(index).md"), atomically: true,
+                encoding: .utf8)
+        }
+        let output = try Fixture.temporaryFolder().appendingPathComponent("site")
+        _ = try await Builder(options: .init(root: root, output: output, now: Fixture.now)).build()
+        let all = try decode(IncidentsFile.self, output, "api/v2/incidents/all.json").incidents
+        let newest = try decode(IncidentsFile.self, output, "api/v2/incidents.json").incidents
+        let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("incidents").path)
+        let maintenances = try decode(MaintenancesFile.self, output, "api/v2/scheduled-maintenances.json")
+        #expect(all.count == files.count - maintenances.scheduledMaintenances.count)
+        #expect(all.count > 60)
+        #expect(newest.count == 50)
+        #expect(newest.map(\.id) == all.prefix(50).map(\.id))
+        #expect(all.allSatisfy { !$0.incidentUpdates.isEmpty })
+        #expect(Set(all.map(\.id)).count == all.count)
+    }
+
     @Test func idsSurviveTitleEdits() async throws {
         let root = try Fixture.copyOfSample()
         let before = try decode(IncidentsFile.self, try await Self.buildSample(root: root), "api/v2/incidents.json")
