@@ -216,13 +216,40 @@ struct Feed: Sendable {
     }
 }
 
-/// Herald's one JSON style: sorted keys, pretty-printed, slashes unescaped, a final newline.
+/// Herald's JSON style: sorted keys, pretty-printed, slashes unescaped, a final newline; bulk
+/// exports (`encodeList`) are the same without the indentation.
 package enum JSONOutput {
     package static func encode(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         var data = try encoder.encode(value)
         data.append(0x0A)
+        return data
+    }
+
+    /// `{"<listKey>":[items…],"page":page}` on one line with sorted keys, built one item at a
+    /// time: JSONEncoder holds a whole value's tree while it writes, which for the thousands of
+    /// incidents of `incidents/all.json` took more memory than the rest of a build. Compact, as a
+    /// bulk export is read by programs: a third smaller and faster to write than indented.
+    ///
+    /// - Parameters:
+    ///   - listKey: The list's key; it must sort before `page`, as sorted keys put it first.
+    ///   - items: The list; a lazy sequence is read one item at a time.
+    ///   - page: The `page` object.
+    package static func encodeList<Items: Sequence>(_ listKey: String, _ items: Items, page: some Encodable) throws
+        -> Data where Items.Element: Encodable
+    {
+        precondition(listKey < "page", "the list's key must sort before 'page'")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var data = Data("{\"\(listKey)\":[".utf8)
+        for (position, item) in items.enumerated() {
+            if position > 0 { data.append(UInt8(ascii: ",")) }
+            data.append(try encoder.encode(item))
+        }
+        data.append(contentsOf: Array("],\"page\":".utf8))
+        data.append(try encoder.encode(page))
+        data.append(contentsOf: Array("}\n".utf8))
         return data
     }
 }

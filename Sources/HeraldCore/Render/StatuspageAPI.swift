@@ -242,10 +242,12 @@ package struct StatuspageAPI: Sendable {
             let bCreated = b.updates.last?.time ?? b.started
             return (aCreated, b.slug) > (bCreated, a.slug)
         }
-        // Every incident, for audits and migrations; `incidents.json` holds the newest, as
-        // Statuspage's does.
-        let everyIncident = ordered.map { incident(site.incidents[$0], componentsByID: componentsByID) }
-        let incidents = Array(everyIncident.prefix(Self.incidentLimit))
+        let incidents = ordered.prefix(Self.incidentLimit).map {
+            incident(site.incidents[$0], componentsByID: componentsByID)
+        }
+        // Every incident, for audits and migrations (`incidents.json` holds the newest, as
+        // Statuspage's does), made one at a time as it is written.
+        let everyIncident = ordered.lazy.map { self.incident(self.site.incidents[$0], componentsByID: componentsByID) }
         let unresolved = ordered.filter { site.incidents[$0].isOpen }.map {
             incident(site.incidents[$0], componentsByID: componentsByID)
         }
@@ -273,7 +275,10 @@ package struct StatuspageAPI: Sendable {
             try file("components.json", PageAndComponents(page: page, components: components.map(withUptime))),
             try file("incidents.json", PageAndIncidents(page: page, incidents: incidents)),
             try file("incidents/unresolved.json", PageAndIncidents(page: page, incidents: unresolved)),
-            try file("incidents/all.json", PageAndIncidents(page: page, incidents: everyIncident)),
+            OutputFile(
+                path: "api/v2/incidents/all.json",
+                data: try JSONOutput.encodeList("incidents", everyIncident, page: page)
+            ),
             try file("scheduled-maintenances.json", PageAndMaintenances(page: page, scheduledMaintenances: all)),
             try file(
                 "scheduled-maintenances/upcoming.json",
