@@ -204,19 +204,23 @@ package struct IncidentEditor: Sendable {
                 Diagnostic(at: SourceLocation(path: path), "\(finished); add --force to update it anyway")
             ])
         }
-        // Headings have minutes, and two updates may not share one: say so plainly rather than
-        // through the parser's message about the edited file, whose lines are not on disk yet.
-        let minute = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60)
-        if let same = incident.updates.first(where: { $0.time == minute }) {
+        // Headings have minutes; when another update has this minute, this one gets seconds. Two
+        // updates may not share a second: say so plainly rather than through the parser's message
+        // about the edited file, whose lines are not on disk yet.
+        let second = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
+        if let same = incident.updates.first(where: { $0.time == second }) {
             throw Failure(diagnostics: [
                 Diagnostic(
                     at: SourceLocation(path: path, line: same.line),
-                    "the update on this line already has the time \(headingTime), and updates need a minute each;"
-                        + " post this one from the next minute on, or give a later time with --now"
+                    "the update on this line already has the time \(headingTime(withSeconds: true)), and two updates"
+                        + " cannot share a second; post this one a moment later, or give a later time with --now"
                 )
             ])
         }
-        let section = "## \(statusWord.rawValue) \u{2014} \(headingTime)\n\n" + Self.normalized(message) + "\n"
+        let minute = (now.timeIntervalSince1970 / 60).rounded(.down)
+        let minuteTaken = incident.updates.contains { ($0.time.timeIntervalSince1970 / 60).rounded(.down) == minute }
+        let time = headingTime(withSeconds: minuteTaken)
+        let section = "## \(statusWord.rawValue) \u{2014} \(time)\n\n" + Self.normalized(message) + "\n"
         let updated = Self.inserting(section, before: incident.updates.map(\.line).min(), in: original)
         try validate(updated, path: path)
         do {

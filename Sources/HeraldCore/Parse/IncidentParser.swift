@@ -189,7 +189,8 @@ package struct IncidentParser: Sendable {
                     file.diagnostic(
                         line: line,
                         column: timeColumn(),
-                        "two updates have the same time (the other is on line \(other)); give each update its own time"
+                        "two updates have the same time (the other is on line \(other)); give each update its own"
+                            + " time, with seconds when two share a minute (such as '2026-11-26 14:05:30 UTC')"
                     )
                 )
                 continue
