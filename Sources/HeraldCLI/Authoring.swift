@@ -147,6 +147,13 @@ struct New: ParsableCommand {
             )
         }
         print(path)
+        // A title in another script, or with diacritics, is kept in the file name; its URL is
+        // the file name in ASCII letters, which the operator should know before sharing a link.
+        let name = String((path.split(separator: "/").last ?? "").dropLast(".md".count))
+        let slug = Slug.derived(fromFileName: name)
+        if slug != name {
+            Console.error(Diagnostic(.note, at: SourceLocation(path: path), "published at incidents/\(slug)/").headline)
+        }
         if let window, let warning = editor.pastWindowWarning(start: window.0, end: window.1, path: path) {
             Console.printDiagnostics([warning])
         }

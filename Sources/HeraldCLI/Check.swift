@@ -23,7 +23,7 @@ struct Check: AsyncParsableCommand {
         switch format {
         case .text:
             Console.printDiagnostics(result.diagnostics)
-            if result.diagnostics.isEmpty {
+            if result.diagnostics.allSatisfy({ $0.severity == .note }) {
                 print("No problems found in \(site.rootURL.path)")
             } else {
                 Console.error(Console.summary(result.diagnostics))

@@ -14,7 +14,11 @@ enum Console {
         for diagnostic in diagnostics.prefix(diagnosticLimit) { error(diagnostic.formatted) }
         if diagnostics.count > diagnosticLimit {
             let rest = DiagnosticLimit.totals(Array(diagnostics[diagnosticLimit...]))
-            error("... and \(rest.errors + rest.warnings) more problems not shown")
+            let problems = rest.errors + rest.warnings
+            error(
+                problems > 0
+                    ? "... and \(problems) more problems not shown"
+                    : "... and \(diagnostics.count - diagnosticLimit) more notes not shown")
         }
     }
 
@@ -39,7 +43,7 @@ enum Console {
         return String(decoding: try encoder.encode(diagnostics), as: UTF8.self)
     }
 
-    /// `::error file=...,line=...,col=...::message`, with GitHub's escaping of properties and data.
+    /// `::error file=...,line=...,col=...::message` (`::notice` for a note), with GitHub's escaping of properties and data.
     static func githubAnnotation(_ diagnostic: Diagnostic) -> String {
         func escapeData(_ text: String) -> String {
             text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
@@ -54,7 +58,9 @@ enum Console {
         }
         if let suggestion = diagnostic.suggestion { message += "\n" + suggestion }
         let location = diagnostic.location
-        return "::\(diagnostic.severity.rawValue) file=\(escapeProperty(location.path)),line=\(location.line),"
+        // GitHub's word for a note is `notice`.
+        let command = diagnostic.severity == .note ? "notice" : diagnostic.severity.rawValue
+        return "::\(command) file=\(escapeProperty(location.path)),line=\(location.line),"
             + "col=\(location.column)::\(escapeData(message))"
     }
 }

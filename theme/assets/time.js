@@ -1,17 +1,18 @@
-// Optional enhancement: shows each time in the reader's own time zone, with a relative time
-// ("12 minutes ago") for recent ones. The page is complete without it: the HTML keeps the
-// absolute time in the site's zone, which stays in each element's title, and <time datetime>.
-// Times in lists grouped by day stay in the site's zone, as the days are.
+// Optional: shows times in the reader's zone, recent ones also relative ("12 minutes ago"), and
+// seconds where the page has them (not the footer's). Without it the page is complete, in the
+// site's zone (kept in each title). Lists grouped by day (.day) keep the site's zone, as the days.
 (function () {
   "use strict";
   var root = document.documentElement, lang = root.lang || undefined;
   if (!window.Intl || !Intl.DateTimeFormat || !document.querySelectorAll) return;
-  var absolute, relative;
+  var absolute, seconds, relative, options = {
+    year: "numeric", month: "short", day: "numeric",
+    hour: "numeric", minute: "2-digit", timeZoneName: "short"
+  };
   try {
-    absolute = new Intl.DateTimeFormat(lang, {
-      year: "numeric", month: "short", day: "numeric",
-      hour: "numeric", minute: "2-digit", timeZoneName: "short"
-    });
+    absolute = new Intl.DateTimeFormat(lang, options);
+    options.second = "2-digit";
+    seconds = new Intl.DateTimeFormat(lang, options);
     relative = Intl.RelativeTimeFormat ? new Intl.RelativeTimeFormat(lang, { numeric: "auto" }) : null;
   } catch (e) { return; }
   var units = [["day", 86400], ["hour", 3600], ["minute", 60]];
@@ -30,11 +31,11 @@
     var now = Date.now(), times = document.querySelectorAll("time[datetime*='T']");
     for (var i = 0; i < times.length; i++) {
       var el = times[i], date = new Date(el.getAttribute("datetime"));
-      // Lists grouped by day keep the site's zone, like their days' headings (.zone-note says so).
       if (isNaN(date) || (el.closest && el.closest(".day"))) continue;
       if (!el.hasAttribute("title")) el.setAttribute("title", el.textContent);
       var when = ago((date.getTime() - now) / 1000);
-      el.textContent = absolute.format(date) + (when ? " (" + when + ")" : "");
+      var f = /:..:(?!00)/.test(el.getAttribute("datetime")) && !(el.closest && el.closest("footer")) ? seconds : absolute;
+      el.textContent = f.format(date) + (when ? " (" + when + ")" : "");
     }
     var note = document.querySelector("[data-local-note]");
     var zone = absolute.resolvedOptions().timeZone;

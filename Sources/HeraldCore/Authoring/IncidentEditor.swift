@@ -49,19 +49,26 @@ package struct IncidentEditor: Sendable {
 
     /// `2026-11-27 10:14 +01:00`: the clock in the site's zone, with its offset so it can never be
     /// ambiguous.
-    package var headingTime: String {
+    package var headingTime: String { headingTime(withSeconds: false) }
+
+    /// `2026-11-27 10:14 +01:00`, or `2026-11-27 10:14:37 +01:00` with seconds.
+    package func headingTime(withSeconds: Bool) -> String {
         let t = CivilTime(now, in: config.timeZone)
         let date = "\(Timestamp.pad(t.year, 4))-\(Timestamp.pad(t.month))-\(Timestamp.pad(t.day))"
-        let time = "\(Timestamp.pad(t.hour)):\(Timestamp.pad(t.minute))"
+        let time =
+            "\(Timestamp.pad(t.hour)):\(Timestamp.pad(t.minute))" + (withSeconds ? ":\(Timestamp.pad(t.second))" : "")
         return t.offsetSeconds == 0 ? "\(date) \(time) UTC" : "\(date) \(time) \(OffsetFormat.iso(t.offsetSeconds))"
     }
 
     // MARK: New incidents
 
-    /// Writes `incidents/<yyyy-mm-dd>-<slug>.md` with front matter and a first update.
+    /// Writes `incidents/<yyyy-mm-dd>-<title>.md` with front matter and a first update. The
+    /// title is written into the name in its own script (`Slug.fileName(forTitle:)`); the
+    /// build makes the URL's ASCII slug from it.
     ///
-    /// - Returns: The new file's path relative to the root.
+    /// - Parameters:
     ///   - window: For a scheduled maintenance, its start and end as written (any time form).
+    /// - Returns: The new file's path relative to the root.
     package func create(
         title: String,
         impact: String?,
@@ -70,13 +77,7 @@ package struct IncidentEditor: Sendable {
         message: String,
         window: (start: String, end: String)? = nil
     ) throws(Failure) -> String {
-        let slugBase = Identifier.slugify(title)
-        guard !slugBase.isEmpty else {
-            throw Failure(diagnostics: [
-                Diagnostic(
-                    at: SourceLocation(path: "incidents"), "the title needs some letters or digits for the file name")
-            ])
-        }
+        let slugBase = Slug.fileName(forTitle: title)
         let day = CivilTime(now, in: config.timeZone)
         let name = "\(Timestamp.pad(day.year, 4))-\(Timestamp.pad(day.month))-\(Timestamp.pad(day.day))-\(slugBase)"
         let path = "incidents/\(name).md"
@@ -145,6 +146,15 @@ package struct IncidentEditor: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         let suffixed = names.filter { $0.hasSuffix("-\(reference).md") }
         if suffixed.count == 1 { return "incidents/\(suffixed[0])" }
+        // The slug made from a file name in another script (`2026-11-27-zahlungen-verzogert` for
+        // `2026-11-27-zahlungen-verzögert.md`), with or without its date.
+        let derived = names.filter { $0.hasSuffix(".md") }.sorted().map {
+            (name: $0, slug: Slug.derived(fromFileName: String($0.dropLast(3))))
+        }
+        for matches in [derived.filter { $0.slug == reference }, derived.filter { $0.slug.hasSuffix("-\(reference)") }]
+        where matches.count == 1 {
+            return "incidents/\(matches[0].name)"
+        }
         // A custom `slug:` differs from the file name: search the front matter.
         let loader = SourceLoader(root: root)
         for name in names.sorted() where name.hasSuffix(".md") {
@@ -154,7 +164,7 @@ package struct IncidentEditor: Sendable {
             }
         }
         // Suggest the nearest slug, with or without its date.
-        let slugs = names.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }
+        let slugs = derived.map(\.slug)
         let undated = slugs.map {
             $0.count > 11 && $0.prefix(11).allSatisfy { $0.isNumber || $0 == "-" } ? String($0.dropFirst(11)) : $0
         }
@@ -194,19 +204,23 @@ package struct IncidentEditor: Sendable {
                 Diagnostic(at: SourceLocation(path: path), "\(finished); add --force to update it anyway")
             ])
         }
-        // Headings have minutes, and two updates may not share one: say so plainly rather than
-        // through the parser's message about the edited file, whose lines are not on disk yet.
-        let minute = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60)
-        if let same = incident.updates.first(where: { $0.time == minute }) {
+        // Headings have minutes; when another update has this minute, this one gets seconds. Two
+        // updates may not share a second: say so plainly rather than through the parser's message
+        // about the edited file, whose lines are not on disk yet.
+        let second = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
+        if let same = incident.updates.first(where: { $0.time == second }) {
             throw Failure(diagnostics: [
                 Diagnostic(
                     at: SourceLocation(path: path, line: same.line),
-                    "the update on this line already has the time \(headingTime), and updates need a minute each;"
-                        + " post this one from the next minute on, or give a later time with --now"
+                    "the update on this line already has the time \(headingTime(withSeconds: true)), and two updates"
+                        + " cannot share a second; post this one a moment later, or give a later time with --now"
                 )
             ])
         }
-        let section = "## \(statusWord.rawValue) \u{2014} \(headingTime)\n\n" + Self.normalized(message) + "\n"
+        let minute = (now.timeIntervalSince1970 / 60).rounded(.down)
+        let minuteTaken = incident.updates.contains { ($0.time.timeIntervalSince1970 / 60).rounded(.down) == minute }
+        let time = headingTime(withSeconds: minuteTaken)
+        let section = "## \(statusWord.rawValue) \u{2014} \(time)\n\n" + Self.normalized(message) + "\n"
         let updated = Self.inserting(section, before: incident.updates.map(\.line).min(), in: original)
         try validate(updated, path: path)
         do {

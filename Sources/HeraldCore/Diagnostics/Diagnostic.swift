@@ -14,6 +14,9 @@ package struct Diagnostic: Error, Sendable, Hashable, Codable {
         case error
         /// The site publishes, but something looks wrong.
         case warning
+        /// Not a problem: something worth knowing, such as the URL Herald made from a file name.
+        /// `--strict` leaves notes alone, and `herald check` with only notes is clean.
+        case note
     }
 
     /// How serious the problem is.

@@ -18,17 +18,21 @@ package enum DiagnosticLimit {
         let warnings =
             rest.count { $0.severity == .warning && $0.omitted == nil }
             + rest.reduce(0) { $0 + ($1.omitted?.warnings ?? 0) }
+        let problems = errors + warnings
         var summary = Diagnostic(
-            errors > 0 ? .error : .warning,
+            errors > 0 ? .error : (warnings > 0 ? .warning : .note),
             at: rest[rest.startIndex].location,
-            "\(errors + warnings) more problems not shown (\(errors) errors, \(warnings) warnings); Herald reports"
-                + " the first \(maximum)"
+            problems > 0
+                ? "\(problems) more problems not shown (\(errors) errors, \(warnings) warnings); Herald reports"
+                    + " the first \(maximum)"
+                : "\(rest.count) more notes not shown; Herald reports the first \(maximum)"
         )
         summary.omitted = Diagnostic.Omitted(errors: errors, warnings: warnings)
         return Array(diagnostics.prefix(maximum)) + [summary]
     }
 
-    /// The errors and warnings of `diagnostics`, counting those a cut left out.
+    /// The errors and warnings of `diagnostics`, counting those a cut left out (notes are
+    /// neither).
     package static func totals(_ diagnostics: [Diagnostic]) -> (errors: Int, warnings: Int) {
         var errors = 0
         var warnings = 0
@@ -38,7 +42,7 @@ package enum DiagnosticLimit {
                 warnings += omitted.warnings
             } else if diagnostic.severity == .error {
                 errors += 1
-            } else {
+            } else if diagnostic.severity == .warning {
                 warnings += 1
             }
         }

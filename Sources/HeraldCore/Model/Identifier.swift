@@ -27,7 +27,7 @@ enum Identifier {
 
     /// A valid id close to `id`, for the hint.
     static func suggestion(for id: String) -> String? {
-        let slug = slugify(id)
+        let slug = Slug.ascii(id)
         return slug.isEmpty ? nil : "did you mean '\(slug)'?"
     }
 

@@ -37,9 +37,16 @@ package struct Site: Sendable {
             let paths = group.map(\.sourcePath).sorted()
             for incident in group {
                 let others = paths.filter { $0 != incident.sourcePath }.joined(separator: ", ")
-                let message = "duplicate slug '\(slug)', also used by \(others); give each incident its own 'slug:'"
+                var message = "duplicate slug '\(slug)', also used by \(others); give each incident its own 'slug:'"
                 if let file = fileByPath[incident.sourcePath] {
-                    diagnostics.append(file.diagnostic(line: Self.slugLine(in: file), message))
+                    let line = Self.slugLine(in: file)
+                    let name = String((file.path.split(separator: "/").last ?? "").dropLast(3))
+                    if line == nil, name != slug {
+                        message =
+                            "duplicate slug '\(slug)', made from this file's name, also used by \(others); rename"
+                            + " one of the files or give each incident its own 'slug:'"
+                    }
+                    diagnostics.append(file.diagnostic(line: line ?? 1, message))
                 } else {
                     diagnostics.append(Diagnostic(at: SourceLocation(path: incident.sourcePath), message))
                 }
@@ -48,14 +55,14 @@ package struct Site: Sendable {
         return diagnostics.sorted { $0.location < $1.location }
     }
 
-    /// The line of the `slug:` key, or 1 when the slug comes from the file name.
-    private static func slugLine(in file: SourceFile) -> Int {
+    /// The line of the `slug:` key, or nil when the slug comes from the file name.
+    private static func slugLine(in file: SourceFile) -> Int? {
         var number = 0
         for line in file.text.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
             if line.hasPrefix("slug:") { return number }
             if number > 1, line.hasPrefix("---") { break }
         }
-        return 1
+        return nil
     }
 }

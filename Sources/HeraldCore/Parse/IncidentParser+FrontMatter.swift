@@ -14,6 +14,9 @@ extension IncidentParser {
         var maintenance: MaintenanceWindow?
         /// Whether the file has a `maintenance:` key, even one with errors.
         var isMaintenance = false
+        /// Whether the slug was made from a file name that is not one itself, such as
+        /// `2026-11-27-zahlungen-verzögert`: then `herald check` notes the URL.
+        var slugDiffersFromFileName = false
     }
 
     func readFrontMatter(_ split: FrontMatter, file: SourceFile, reader: inout YAMLReader) -> Header {
@@ -65,18 +68,11 @@ extension IncidentParser {
                 }
             }
         } else {
+            // A file name in any script gives an ASCII slug (`Slug`).
             let name = String((file.path.split(separator: "/").last ?? "").dropLast(3))
-            if Identifier.isValid(name) {
-                header.slug = name
-            } else {
-                reader.error(
-                    line: 0,
-                    column: 1,
-                    "the file name '\(name)' cannot be used as the incident's URL; rename the file using lowercase"
-                        + " letters, digits and '-', or add a 'slug:'",
-                    suggestion: Identifier.suggestion(for: name)
-                )
-            }
+            let slug = Slug.derived(fromFileName: name)
+            header.slug = slug
+            header.slugDiffersFromFileName = slug != name
         }
 
         if let (key, node) = fields["components"] {

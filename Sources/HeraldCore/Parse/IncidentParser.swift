@@ -67,6 +67,15 @@ package struct IncidentParser: Sendable {
         var reader = YAMLReader(file: file, lineOffset: 1, aliases: .refused)
         let header = readFrontMatter(split, file: file, reader: &reader)
         var diagnostics = reader.diagnostics
+        if header.slugDiffersFromFileName, !header.draft, let slug = header.slug {
+            diagnostics.append(
+                Diagnostic(
+                    .note,
+                    at: SourceLocation(path: file.path),
+                    "published at incidents/\(slug)/, the file name in URL-safe letters ('slug:' chooses another)"
+                )
+            )
+        }
 
         // cmark-gfm never sees Markdown over the limits: some such inputs take it minutes or abort.
         let overLimits = MarkdownLimits(file: file, lineOffset: split.bodyLineOffset).check(split.body)
@@ -181,7 +190,8 @@ package struct IncidentParser: Sendable {
                     file.diagnostic(
                         line: line,
                         column: timeColumn(),
-                        "two updates have the same time (the other is on line \(other)); give each update its own time"
+                        "two updates have the same time (the other is on line \(other)); give each update its own"
+                            + " time, with seconds when two share a minute (such as '2026-11-26 14:05:30 UTC')"
                     )
                 )
                 continue

@@ -96,7 +96,7 @@ package struct Builder: Sendable {
         }
         if options.strict {
             result.diagnostics = result.diagnostics.map(\.treatedAsError)
-            if !result.diagnostics.isEmpty { result.site = nil }
+            if result.hasErrors { result.site = nil }
         }
         result.diagnostics = DiagnosticLimit.apply(result.diagnostics)
         return result

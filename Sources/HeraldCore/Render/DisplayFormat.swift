@@ -8,6 +8,7 @@ struct DisplayFormat: Sendable {
     var timeZone: TimeZone
     var localization: Localization
     private let dateTimeStyle: Date.FormatStyle
+    private let dateTimeSecondsStyle: Date.FormatStyle
     private let dayStyle: Date.FormatStyle
     private let monthStyle: Date.FormatStyle
     private let rangeStyle: Date.IntervalFormatStyle
@@ -22,6 +23,8 @@ struct DisplayFormat: Sendable {
         let locale = localization.locale
         dateTimeStyle = Date.FormatStyle(
             date: .abbreviated, time: .shortened, locale: locale, calendar: calendar, timeZone: timeZone)
+        dateTimeSecondsStyle = Date.FormatStyle(
+            date: .abbreviated, time: .standard, locale: locale, calendar: calendar, timeZone: timeZone)
         var utc = calendar
         utc.timeZone = TimeZone(identifier: "UTC")!
         // Days and months are civil dates, formatted from midnight UTC of that date.
@@ -37,10 +40,11 @@ struct DisplayFormat: Sendable {
         ).locale(locale)
     }
 
-    /// `Nov 26, 2026 at 4:40 PM UTC+1` in English.
-    func dateTime(_ date: Date) -> String {
+    /// `Nov 26, 2026 at 4:40 PM UTC+1` in English, or with `seconds`
+    /// `Nov 26, 2026 at 4:40:12 PM UTC+1`.
+    func dateTime(_ date: Date, seconds: Bool = false) -> String {
         let offset = CivilTime(date, in: timeZone).offsetSeconds
-        return "\(date.formatted(dateTimeStyle)) \(OffsetFormat.label(offset))"
+        return "\(date.formatted(seconds ? dateTimeSecondsStyle : dateTimeStyle)) \(OffsetFormat.label(offset))"
     }
 
     /// `Sunday, December 6, 2026, 2:00 – 4:00 AM UTC` in English (`Sonntag, 6. Dezember 2026,

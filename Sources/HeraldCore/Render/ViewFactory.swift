@@ -173,6 +173,14 @@ struct ViewFactory: Sendable {
         TimeView(iso: Timestamp.iso8601(date), text: format.dateTime(date))
     }
 
+    /// A time of an incident (an update, its start and end, a maintenance window): to the
+    /// minute, or to the second when it has seconds, as updates posted in one minute do
+    /// (`herald update` writes seconds only then).
+    func incidentTimeView(_ date: Date) -> TimeView {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) % 60 != 0
+        return TimeView(iso: Timestamp.iso8601(date), text: format.dateTime(date, seconds: seconds))
+    }
+
     func componentView(_ component: Component, root: String, chartLinks: String) -> ComponentView {
         let current = status.status(of: component.id)
         return ComponentView(
@@ -193,7 +201,7 @@ struct ViewFactory: Sendable {
             status: update.status.apiValue,
             statusLabel: label(update.status),
             anchor: update.anchor,
-            time: timeView(update.time),
+            time: incidentTimeView(update.time),
             bodyHTML: update.html
         )
     }
@@ -218,7 +226,7 @@ struct ViewFactory: Sendable {
     ///   formatted times are reused for the start, the resolution and the latest update.
     func incidentView(_ incident: Incident, root: String, timeline: [UpdateView] = []) -> IncidentView {
         func time(_ date: Date) -> TimeView {
-            zip(incident.updates, timeline).first { $0.0.time == date }?.1.time ?? timeView(date)
+            zip(incident.updates, timeline).first { $0.0.time == date }?.1.time ?? incidentTimeView(date)
         }
         let affected = incident.components.compactMap { affected -> AffectedView? in
             guard let component = index.componentsByID[affected.id] else { return nil }
@@ -248,7 +256,9 @@ struct ViewFactory: Sendable {
             summaryHTML: incident.summaryHTML,
             hasSummary: !incident.summaryHTML.isEmpty,
             isMaintenance: incident.maintenance != nil,
-            window: incident.maintenance.map { WindowView(start: timeView($0.start), end: timeView($0.end)) },
+            window: incident.maintenance.map {
+                WindowView(start: incidentTimeView($0.start), end: incidentTimeView($0.end))
+            },
             latestUpdate: timeline.first ?? incident.latestUpdate.map(updateView),
             updates: []
         )

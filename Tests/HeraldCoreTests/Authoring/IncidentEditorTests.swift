@@ -233,7 +233,40 @@ struct IncidentEditorTests {
         #expect(try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) == before)
     }
 
-    @Test func anUpdateInTheMinuteOfAnotherIsRefusedWithTheOtherLine() throws {
+    @Test func updatesInTheMinuteOfAnotherGetSecondsAndKeepTheirOwnAnchors() throws {
+        let root = try Fixture.copyOfSample()
+        let path = "incidents/2026-11-27-delayed-payments.md"
+        // 40 and 52 seconds after the newest update (08:50 UTC): the same minute.
+        for (now, status) in [("2026-11-27T08:50:40Z", "identified"), ("2026-11-27T08:50:52Z", "monitoring")] {
+            #expect(
+                try editor(at: root, now: now).addUpdate(
+                    to: "delayed-payments", status: status, message: "x", force: false) == path)
+        }
+        // The next minute is free again: minutes only.
+        _ = try editor(at: root, now: "2026-11-27T08:51:07Z").addUpdate(
+            to: "delayed-payments", status: "update", message: "y", force: false)
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        let headings = text.split(separator: "\n").filter { $0.hasPrefix("## ") }.prefix(4)
+        #expect(
+            Array(headings) == [
+                "## Update — 2026-11-27 09:51 +01:00",
+                "## Monitoring — 2026-11-27 09:50:52 +01:00",
+                "## Identified — 2026-11-27 09:50:40 +01:00",
+                "## Monitoring — 2026-11-27 08:50 UTC",
+            ])
+        let site = try editor(at: root, now: "2026-11-27T09:00:00Z")
+        let output = IncidentParser(config: site.config, now: site.now).parse(SourceFile(path: path, text: text))
+        let incident = try #require(output.incident, "\(output.diagnostics)")
+        #expect(
+            incident.updates.prefix(4).map(\.anchor) == [
+                "update-20261127T085100Z", "update-20261127T085052Z", "update-20261127T085040Z",
+                "update-20261127T085000Z",
+            ])
+        #expect(Set(incident.updates.map(\.anchor)).count == incident.updates.count)
+        #expect(incident.updates.first { $0.status != .update }?.status == .monitoring)
+    }
+
+    @Test func anUpdateInTheSecondOfAnotherIsRefusedWithTheOtherLine() throws {
         let root = try Fixture.copyOfSample()
         let path = "incidents/2026-11-27-delayed-payments.md"
         let before = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
@@ -242,19 +275,53 @@ struct IncidentEditorTests {
                 before.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
                     $0 == "## Monitoring — 2026-11-27 08:50 UTC"
                 }) + 1
-        // 40 seconds after the newest update: its heading would read the same minute.
-        let sameMinute = try editor(at: root, now: "2026-11-27T08:50:40Z")
+        // 08:50 is 08:50:00: the very same second.
+        let sameSecond = try editor(at: root, now: "2026-11-27T08:50:00Z")
         #expect {
-            try sameMinute.addUpdate(to: "delayed-payments", status: "update", message: "x", force: false)
+            try sameSecond.addUpdate(to: "delayed-payments", status: "update", message: "x", force: false)
         } throws: { error in
             let diagnostics = (error as? IncidentEditor.Failure)?.diagnostics ?? []
             return diagnostics.count == 1 && diagnostics[0].location == SourceLocation(path: path, line: line)
-                && diagnostics[0].message.contains("updates need a minute each")
+                && diagnostics[0].message
+                    == "the update on this line already has the time 2026-11-27 09:50:00 +01:00, and two updates"
+                    + " cannot share a second; post this one a moment later, or give a later time with --now"
         }
         #expect(try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) == before)
-        // The next minute is fine.
-        let later = try editor(at: root, now: "2026-11-27T08:51:00Z")
+        // A second later is fine.
+        let later = try editor(at: root, now: "2026-11-27T08:50:01Z")
         #expect(try later.addUpdate(to: "delayed-payments", status: "update", message: "x", force: false) == path)
+    }
+
+    @Test func newKeepsTheTitlesScriptInTheFileNameAndUpdatesFindItByItsURL() throws {
+        let root = try Fixture.copyOfSample()
+        let editor = try editor(at: root, now: "2026-11-27T10:14:00Z")
+        let cases = [
+            (
+                "Störung: Zahlungen verzögert", "incidents/2026-11-27-störung-zahlungen-verzögert.md",
+                "2026-11-27-storung-zahlungen-verzogert"
+            ),
+            (
+                "ログインできない障害が発生しています", "incidents/2026-11-27-ログインできない障害が発生しています.md",
+                "2026-11-27-" + Slug.hash("2026-11-27-ログインできない障害が発生しています")
+            ),
+            ("🔥🔥", "incidents/2026-11-27-\(Slug.hash("🔥🔥")).md", "2026-11-27-\(Slug.hash("🔥🔥"))"),
+        ]
+        for (title, expectedPath, slug) in cases {
+            let path = try editor.create(
+                title: title, impact: "minor", components: [], status: "investigating", message: "x")
+            #expect(path == expectedPath)
+            let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+            let incident = try #require(
+                IncidentParser(config: editor.config, now: editor.now).parse(SourceFile(path: path, text: text))
+                    .incident)
+            #expect(incident.slug == slug)
+            #expect(incident.title == title)
+            // `herald update` finds it by its URL's slug, with or without the date, and by its name.
+            let later = try self.editor(at: root, now: "2026-11-27T10:20:00Z")
+            #expect(try later.locate(slug) == path)
+            #expect(try later.locate(String(path.dropFirst("incidents/".count).dropLast(3))) == path)
+        }
+        #expect(try editor.locate("storung-zahlungen-verzogert") == cases[0].1)
     }
 
     @Test(arguments: [

@@ -30,6 +30,20 @@ struct DiagnosticLimitTests {
         #expect(DiagnosticLimit.totals(DiagnosticLimit.apply(cut)) == (20_000, 300))
     }
 
+    @Test func notesAreNeitherErrorsNorWarnings() throws {
+        let notes = (0..<300).map { Diagnostic(.note, at: SourceLocation(path: "n\($0).md"), "published at x") }
+        #expect(DiagnosticLimit.totals(notes) == (0, 0))
+        let cut = DiagnosticLimit.apply(notes)
+        let last = try #require(cut.last)
+        #expect(last.severity == .note)
+        #expect(last.message == "100 more notes not shown; Herald reports the first 200")
+        #expect(DiagnosticLimit.totals(cut) == (0, 0))
+        // --strict leaves notes alone.
+        #expect(notes[0].treatedAsError == notes[0])
+        let mixed = Self.diagnostics(errors: 1, warnings: 1) + notes
+        #expect(DiagnosticLimit.totals(DiagnosticLimit.apply(mixed)) == (1, 1))
+    }
+
     @Test func showingTheLineOfEachOfManyDiagnosticsIsLinear() {
         let text = (0..<50_000).map { "key\($0): value" }.joined(separator: "\n")
         let file = SourceFile(path: "a.md", text: text)

@@ -170,17 +170,18 @@ struct LocalizationTests {
     }
 
     @Test(arguments: [
-        ("de", "26. Nov. 2026, 16:40 UTC+1", "November 2026", "2 Tg., 4 Std."),
-        ("ja", "2026年11月26日 16:40 UTC+1", "2026年11月", "2日 4時間"),
+        ("de", "26. Nov. 2026, 16:40 UTC+1", "26. Nov. 2026, 16:40:12 UTC+1", "November 2026", "2 Tg., 4 Std."),
+        ("ja", "2026年11月26日 16:40 UTC+1", "2026年11月26日 16:40:12 UTC+1", "2026年11月", "2日 4時間"),
     ])
     func datesAndDurationsAreFormattedForTheLocale(
-        _ language: String, _ dateTime: String, _ month: String, _ duration: String
+        _ language: String, _ dateTime: String, _ withSeconds: String, _ month: String, _ duration: String
     ) throws {
         let localization = try #require(
             Localization.load(language: language, files: try Self.themeLocales()).localization)
         let format = DisplayFormat(timeZone: TimeZone(identifier: "Europe/Berlin")!, localization: localization)
         let date = try #require(ISO8601DateFormatter().date(from: "2026-11-26T15:40:00Z"))
         #expect(format.dateTime(date) == dateTime)
+        #expect(format.dateTime(date.addingTimeInterval(12), seconds: true) == withSeconds)
         #expect(format.monthLabel("2026-11") == month)
         #expect(format.duration(TimeInterval(2 * 86_400 + 4 * 3_600)) == duration)
         #expect(format.duration(20) == localization.string("less_than_a_minute"))

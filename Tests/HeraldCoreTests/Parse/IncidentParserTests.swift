@@ -401,6 +401,86 @@ struct IncidentParserTests {
         #expect(output.diagnostics.map(\.severity) == [.warning])
         #expect(output.diagnostics.first?.message.contains("in the future") == true)
     }
+
+    /// Updates in one minute, told apart by seconds in any time form; a heading without seconds
+    /// is the minute's first second, as it always was.
+    @Test func headingsWithSecondsShareAMinute() throws {
+        let text = """
+            ---
+            title: T
+            impact: minor
+            ---
+            ## Resolved — 2026-11-26T14:05:47Z
+            c
+            ## Monitoring — 2026-11-26 15:05:31 +01:00
+            b
+            ## Identified — 2026-11-26 15:05:12
+            a
+            ## Investigating — 2026-11-26 14:05 UTC
+            x
+            """
+        let output = Fixture.parse(text)
+        #expect(output.diagnostics.isEmpty)
+        let incident = try #require(output.incident)
+        #expect(
+            incident.updates.map { Timestamp.iso8601($0.time) } == [
+                "2026-11-26T14:05:47Z", "2026-11-26T14:05:31Z", "2026-11-26T14:05:12Z", "2026-11-26T14:05:00Z",
+            ])
+        #expect(
+            incident.updates.map(\.anchor) == [
+                "update-20261126T140547Z", "update-20261126T140531Z", "update-20261126T140512Z",
+                "update-20261126T140500Z",
+            ])
+        #expect(incident.resolvedAt.map(Timestamp.iso8601) == "2026-11-26T14:05:47Z")
+    }
+
+    /// `14:05` and `14:05:00` are one time, and fractions of a second are dropped, so anchors
+    /// stay unique.
+    @Test(arguments: [
+        ("2026-11-26 14:05 UTC", "2026-11-26 14:05:00 UTC"),
+        ("2026-11-26T14:05:12.250Z", "2026-11-26 14:05:12.750 UTC"),
+    ])
+    func twoUpdatesInOneSecondAreAnError(first: String, second: String) throws {
+        let text = "---\ntitle: T\nimpact: minor\n---\n## Update — \(second)\nb\n## Investigating — \(first)\na\n"
+        let output = Fixture.parse(text)
+        #expect(output.incident == nil)
+        let error = try #require(output.diagnostics.first)
+        #expect(error.location.line == 7)
+        #expect(
+            error.message
+                == "two updates have the same time (the other is on line 5); give each update its own time, with"
+                + " seconds when two share a minute (such as '2026-11-26 14:05:30 UTC')")
+    }
+
+    /// A file name in another script gives an ASCII slug, and a note says where it is published.
+    @Test(arguments: [
+        ("2026-11-27-zahlungen-verzögert", "2026-11-27-zahlungen-verzogert"),
+        ("2026-11-26 Payment Outage", "2026-11-26-payment-outage"),
+        ("2026-11-22-تأخر-الفواتير", "2026-11-22-" + Slug.ascii("تأخر-الفواتير")),
+        ("2026-11-23-ログイン障害", "2026-11-23-" + Slug.hash("2026-11-23-ログイン障害")),
+    ])
+    func aFileNameInAnyScriptGivesAnASCIISlugAndANote(name: String, slug: String) throws {
+        let text = "---\ntitle: T\nimpact: minor\n---\n## Investigating — 2026-11-26 14:05 UTC\nx\n"
+        let output = Fixture.parse(text, name: name)
+        let incident = try #require(output.incident)
+        #expect(incident.slug == slug)
+        #expect(Identifier.isValid(slug))
+        #expect(
+            output.diagnostics.map(\.formatted) == [
+                "incidents/\(name).md:1:1: note: published at incidents/\(slug)/, the file name in URL-safe letters"
+                    + " ('slug:' chooses another)"
+            ])
+        // `slug:` still wins, without a note.
+        let custom = Fixture.parse(
+            text.replacingOccurrences(of: "impact: minor\n", with: "impact: minor\nslug: mine\n"), name: name)
+        #expect(custom.incident?.slug == "mine")
+        #expect(custom.diagnostics.isEmpty)
+        // A draft is not published, so there is nothing to note.
+        let draft = Fixture.parse(
+            text.replacingOccurrences(of: "impact: minor\n", with: "impact: minor\ndraft: true\n"), name: name)
+        #expect(draft.incident?.slug == slug)
+        #expect(draft.diagnostics.isEmpty)
+    }
 }
 
 struct UpdateHeadingTests {
