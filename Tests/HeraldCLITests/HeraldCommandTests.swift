@@ -481,11 +481,12 @@ struct HeraldCommandTests {
             in: root
         )
         #expect(created.status == 0, "\(created.stderr)")
-        #expect(created.stdout == "incidents/2026-11-27-upgrade.md\n")
+        // Named by the day the window opens, not the day it was announced.
+        #expect(created.stdout == "incidents/2026-12-10-upgrade.md\n")
         // The message template states the window in the site's zone (Europe/Berlin) and language;
         // ICU separates its parts with thin and narrow no-break spaces.
         let file = try String(
-            contentsOf: root.appendingPathComponent("incidents/2026-11-27-upgrade.md"), encoding: .utf8
+            contentsOf: root.appendingPathComponent("incidents/2026-12-10-upgrade.md"), encoding: .utf8
         )
         .replacingOccurrences(of: "\u{2009}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
         #expect(

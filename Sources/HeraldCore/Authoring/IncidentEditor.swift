@@ -62,8 +62,9 @@ package struct IncidentEditor: Sendable {
 
     // MARK: New incidents
 
-    /// Writes `incidents/<yyyy-mm-dd>-<title>.md` with front matter and a first update. The
-    /// title is written into the name in its own script (`Slug.fileName(forTitle:)`); the
+    /// Writes `incidents/<yyyy-mm-dd>-<title>.md` with front matter and a first update: the date
+    /// is today's, or a maintenance's first day (in the site's zone). The title is written into
+    /// the name in its own script (`Slug.fileName(forTitle:)`); the
     /// build makes the URL's ASCII slug from it.
     ///
     /// - Parameters:
@@ -78,7 +79,13 @@ package struct IncidentEditor: Sendable {
         window: (start: String, end: String)? = nil
     ) throws(Failure) -> String {
         let slugBase = Slug.fileName(forTitle: title)
-        let day = CivilTime(now, in: config.timeZone)
+        // A maintenance is named by the day its window opens, as the history lists it; an
+        // incident by today. A start that does not parse is reported by the check below.
+        var dayStart = now
+        if let window, case .success(let start) = TimeParser(timeZone: config.timeZone).parse(window.start) {
+            dayStart = start
+        }
+        let day = CivilTime(dayStart, in: config.timeZone)
         let name = "\(Timestamp.pad(day.year, 4))-\(Timestamp.pad(day.month))-\(Timestamp.pad(day.day))-\(slugBase)"
         let path = "incidents/\(name).md"
         let site = SiteRoot(root)

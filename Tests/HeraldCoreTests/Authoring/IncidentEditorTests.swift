@@ -55,6 +55,8 @@ struct IncidentEditorTests {
             message: "We will rebuild the search index.",
             window: ("2026-12-10 01:00 UTC", "2026-12-10T03:00:00+01:00")
         )
+        // Named by the day the window opens in the site's zone, not the day it was announced.
+        #expect(path == "incidents/2026-12-10-search-index-rebuild.md")
         let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
         #expect(
             text == """
