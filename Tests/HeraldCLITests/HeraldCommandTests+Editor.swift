@@ -10,18 +10,9 @@ extension HeraldCommandTests {
     /// herald prints to either stream arrives in `stdout`, as on a terminal.
     func runOnTerminal(_ arguments: [String], in folder: URL, environment: [String: String]) throws -> Run {
         let command = ([try Self.executable().path] + arguments).map(Self.shellQuoted).joined(separator: " ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
-        process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: "")
+        return try runProcess(
+            URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"], in: folder,
+            environment: environment)
     }
 
     static func shellQuoted(_ word: String) -> String {

@@ -29,28 +29,13 @@ extension HeraldCommandTests {
     /// Runs `command` with `/bin/sh` in `folder`, with the built `herald` first on `PATH` and
     /// the clock at `epoch` (seconds since 1970, as `SOURCE_DATE_EPOCH`).
     func shell(_ command: String, in folder: URL, epoch: Int) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["PATH"] = try Self.executable().deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "")
-        environment["SOURCE_DATE_EPOCH"] = String(epoch)
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus,
-            stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self)
-        )
+        let path = try Self.executable().deletingLastPathComponent().path
+        return try runProcess(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", command], in: folder,
+            environment: [
+                "PATH": path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? ""),
+                "SOURCE_DATE_EPOCH": String(epoch),
+            ])
     }
 
     /// A site with the sample's herald.yml (Europe/Berlin) and no incidents yet.

@@ -33,8 +33,16 @@ struct HeraldCommandTests {
     }
 
     func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Run {
+        try runProcess(Self.executable(), arguments, in: folder, environment: environment)
+    }
+
+    /// Runs `executable` with this process's environment plus `environment`, standard input
+    /// empty, and collects what it printed.
+    func runProcess(_ executable: URL, _ arguments: [String], in folder: URL?, environment: [String: String]) throws
+        -> Run
+    {
         let process = Process()
-        process.executableURL = try Self.executable()
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -42,6 +50,7 @@ struct HeraldCommandTests {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = FileHandle.nullDevice
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
