@@ -15,7 +15,7 @@ struct Herald: AsyncParsableCommand {
         version: HeraldVersion.current,
         subcommands: [
             Init.self, Build.self, Check.self, New.self, Update.self, Resolve.self, Serve.self, Notify.self,
-            NextChange.self, ThemeCommand.self,
+            NextChange.self, ThemeCommand.self, Import.self,
         ],
         defaultSubcommand: nil
     )

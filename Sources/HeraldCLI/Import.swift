@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import HeraldCore
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Bring incidents from another status page into incidents/.",
+        subcommands: [Statuspage.self]
+    )
+
+    struct Statuspage: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "statuspage",
+            abstract: "Write an incident file for each incident and maintenance of a Statuspage export.",
+            discussion: """
+                FILE is the JSON of Statuspage's incidents.json or scheduled-maintenances.json \
+                (https://<page>.statuspage.io/api/v2/incidents.json lists the newest 50; the \
+                manage API lists them all). Components are matched to herald.yml's by id or name; \
+                add any that are missing first. Nothing is written unless every incident converts \
+                and checks clean, and no file is overwritten.
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The Statuspage export (JSON).", valueName: "file"))
+        var file: String
+
+        @OptionGroup var site: SiteOptions
+
+        func run() throws {
+            let editor = try Authoring.editor(site)
+            let url = URL(
+                fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                Console.error("error: cannot read \(file)")
+                throw ExitCode.failure
+            }
+            let folder = site.rootURL.appendingPathComponent("incidents")
+            let existing = Set(
+                ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).map { "incidents/\($0)" })
+            let files: [StatuspageImport.File]
+            switch StatuspageImport(config: editor.config, now: editor.now).files(
+                from: data, source: file, existing: existing)
+            {
+            case .success(let converted): files = converted
+            case .failure(let error):
+                Console.printDiagnostics(error.diagnostics)
+                Console.error("nothing was imported")
+                throw ExitCode.failure
+            }
+            do {
+                let written = try NewFiles.write(
+                    files.map { ($0.path, Array($0.text.utf8)) }, into: site.rootURL,
+                    command: "herald import statuspage")
+                written.forEach { print($0) }
+            } catch {
+                Console.printDiagnostics(error.diagnostics)
+                throw ExitCode.failure
+            }
+            let maintenances = files.count { $0.isMaintenance }
+            Console.error(
+                "imported \(Console.plural(files.count - maintenances, "incident")) and"
+                    + " \(Console.plural(maintenances, "maintenance")) from \(file)")
+        }
+    }
+}
