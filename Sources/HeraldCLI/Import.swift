@@ -51,7 +51,7 @@ struct Import: ParsableCommand {
                 let written = try NewFiles.write(
                     files.map { ($0.path, Array($0.text.utf8)) }, into: site.rootURL,
                     command: "herald import statuspage")
-                written.forEach { print($0) }
+                for path in written { print(path) }
             } catch {
                 Console.printDiagnostics(error.diagnostics)
                 throw ExitCode.failure

@@ -106,25 +106,25 @@ extension HeraldCommandTests {
             struct Incident: Decodable {
                 struct Update: Decodable {
                     var status: String
-                    var created_at: String
+                    var createdAt: String
                     var body: String
                 }
                 var name: String
                 var impact: String
-                var incident_updates: [Update]
+                var incidentUpdates: [Update]
             }
             var incidents: [Incident]?
-            var scheduled_maintenances: [Incident]?
+            var scheduledMaintenances: [Incident]?
         }
         func history(_ folder: URL) throws -> [String] {
             try ["incidents/all.json", "scheduled-maintenances.json"].flatMap { path in
                 let file = try JSONDecoder().decode(
                     File.self, from: Data(contentsOf: folder.appendingPathComponent(path)))
-                return (file.incidents ?? []) + (file.scheduled_maintenances ?? [])
+                return (file.incidents ?? []) + (file.scheduledMaintenances ?? [])
             }
             .map { incident in
                 ([incident.name, incident.impact]
-                    + incident.incident_updates.map { "\($0.status) \($0.created_at) \($0.body)" })
+                    + incident.incidentUpdates.map { "\($0.status) \($0.createdAt) \($0.body)" })
                     .joined(separator: "\n")
             }
             .sorted()
