@@ -118,8 +118,9 @@ extension HeraldCommandTests {
         }
         func history(_ folder: URL) throws -> [String] {
             try ["incidents/all.json", "scheduled-maintenances.json"].flatMap { path in
-                let file = try JSONDecoder().decode(
-                    File.self, from: Data(contentsOf: folder.appendingPathComponent(path)))
+                let decoder = JSONDecoder()
+                decoder.keyDecodingStrategy = .convertFromSnakeCase
+                let file = try decoder.decode(File.self, from: Data(contentsOf: folder.appendingPathComponent(path)))
                 return (file.incidents ?? []) + (file.scheduledMaintenances ?? [])
             }
             .map { incident in
