@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Reads a built site's RSS and Atom feeds with feedparser, as a feed reader would.
 
-Usage: check_feeds.py SITE_DIR REPO_ROOT
+Usage: check_feeds.py SITE_DIR REPO_ROOT NOW
 
 For history.rss and history.atom at the top and under every components/<id>/, checks that
 feedparser reads them without complaint (bozo == 0) and that their entries are exactly the ones
-the incident Markdown files in REPO_ROOT/incidents call for, worked out here independently of
-Herald: one entry per update, newest first, at most 50, with Herald's ids, titles, links and dates;
+the incident Markdown files in REPO_ROOT/incidents call for at the build's clock NOW, worked out
+here independently of Herald: one entry per update (and per "In progress" or "Completed" the
+clock posted for a maintenance), newest first, at most 50, with Herald's ids, titles, links and dates;
 and that each entry's link leads to a page of the built site with an element of the link's #id.
 Exits 0 when every feed passes, 1 otherwise.
 """
@@ -153,12 +154,14 @@ def check_feed(
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 3:
+    if len(argv) != 4:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 1
     site, root = Path(argv[1]), Path(argv[2])
+    now = datetime.fromisoformat(argv[3].replace("Z", "+00:00"))
     config = sources.load_config(root)
     incidents = sources.load_incidents(root, config)
+    sources.add_clock_updates(incidents, now)
     update_count = sum(len(i.updates) for i in incidents)
     print(f"check_feeds: {len(incidents)} incidents with {update_count} updates in {root / 'incidents'}")
 

@@ -194,6 +194,32 @@ def load_incidents(root: Path, config: Config) -> list[Incident]:
     return incidents
 
 
+# The order a maintenance moves through (docs/incident-format.md, "Scheduled maintenance").
+MAINTENANCE_STAGES = {"Scheduled": 0, "In progress": 1, "Verifying": 2, "Completed": 3, "Cancelled": 4}
+
+
+def add_clock_updates(incidents: list[Incident], now: datetime) -> None:
+    """Adds the updates a build at `now` posts for maintenances by the clock.
+
+    As docs/incident-format.md states the rule: "In progress" at the window's start and
+    "Completed" at its end, once that instant has passed, unless an update at or before it
+    already moved the maintenance that far along, or an update is written at that very instant.
+    """
+    for incident in incidents:
+        if incident.maintenance is None:
+            continue
+        start, end = incident.maintenance
+        posted = []
+        for status, instant, stage in (("In progress", start, 1), ("Completed", end, 3)):
+            earlier = [u for u in incident.updates if u.time <= instant]
+            if instant > now or any(u.time == instant for u in earlier):
+                continue
+            if any(MAINTENANCE_STAGES.get(u.status, -1) >= stage for u in earlier):
+                continue
+            posted.append(Update(status=status, time=instant))
+        incident.updates += posted
+
+
 def update_stamp(time: datetime) -> str:
     return time.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
