@@ -2,18 +2,19 @@
 """Reads SITE_DIR/maintenance.ics and every SITE_DIR/components/<id>/maintenance.ics with the
 icalendar package and checks them against the sources.
 
-Usage: check_ics.py SITE_DIR REPO_ROOT
+Usage: check_ics.py SITE_DIR REPO_ROOT NOW
 
 Every scheduled maintenance in REPO_ROOT/incidents (a file with a `maintenance:` window) must be
 one VEVENT of the site's calendar, and of the calendar of each component it affects (and of no
 other), with UID `<slug>@<site host>`, DTSTART and DTEND equal to its window in UTC, its title
-as SUMMARY and its page as URL; no other events. Exits 0 when everything matches, 1 otherwise.
+as SUMMARY and its page as URL, and SEQUENCE counting its updates at the build's clock NOW (the
+written ones and those the clock posted); no other events. Exits 0 when everything matches, 1 otherwise.
 """
 
 from __future__ import annotations
 
 import sys
-from datetime import timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -60,9 +61,12 @@ def check_calendar(path: Path, expected: dict, config) -> tuple[int, list[str]]:
 
 def main() -> int:
     site, root = Path(sys.argv[1]), Path(sys.argv[2])
+    now = datetime.fromisoformat(sys.argv[3].replace("Z", "+00:00"))
     config = sources.load_config(root)
     host = urlparse(config.url).hostname
-    maintenances = [i for i in sources.load_incidents(root, config) if i.maintenance is not None]
+    incidents = sources.load_incidents(root, config)
+    sources.add_clock_updates(incidents, now)
+    maintenances = [i for i in incidents if i.maintenance is not None]
     expected = {f"{i.slug}@{host}": i for i in maintenances}
     count, problems = check_calendar(site / "maintenance.ics", expected, config)
     print(f"check_ics: {count} events in {site / 'maintenance.ics'}, {len(expected)} maintenances in the sources")
