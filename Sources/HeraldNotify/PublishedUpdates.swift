@@ -16,18 +16,24 @@ package struct PublishedUpdates: Sendable, Equatable {
     /// Without the maintenances file, maintenance updates at or before the previous page's last
     /// update count as published.
     package var maintenanceCutoff: Date?
+    /// The previous page's last update (`page.updated_at`). An update the clock posted at or
+    /// before it counts as published: a build by a Herald from before the clock posted updates
+    /// lacks their ids, and they are old news.
+    package var clockCutoff: Date?
 
     /// Creates the set.
     package init(
         ids: Set<String>,
         incidentIDs: Set<String> = [],
         incidentHorizon: Date? = nil,
-        maintenanceCutoff: Date? = nil
+        maintenanceCutoff: Date? = nil,
+        clockCutoff: Date? = nil
     ) {
         self.ids = ids
         self.incidentIDs = incidentIDs
         self.incidentHorizon = incidentHorizon
         self.maintenanceCutoff = maintenanceCutoff
+        self.clockCutoff = clockCutoff
     }
 
     /// Every update of a site, as a build of it published them.
@@ -71,7 +77,8 @@ package struct PublishedUpdates: Sendable, Equatable {
             ids: Set(listed.flatMap(\.updateIDs)),
             incidentIDs: Set(listed.map(\.id)),
             incidentHorizon: horizon,
-            maintenanceCutoff: cutoff
+            maintenanceCutoff: cutoff,
+            clockCutoff: file.pageUpdatedAt.flatMap(Self.date)
         )
     }
 
@@ -86,6 +93,7 @@ package struct PublishedUpdates: Sendable, Equatable {
     /// Whether a current update was published before.
     package func contains(_ notice: UpdateNotice) -> Bool {
         if ids.contains(notice.id) { return true }
+        if notice.isPostedByClock, let clockCutoff, notice.time <= clockCutoff { return true }
         if notice.isMaintenance {
             if let maintenanceCutoff, notice.time <= maintenanceCutoff { return true }
             return false

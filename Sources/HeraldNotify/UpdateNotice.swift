@@ -41,6 +41,8 @@ package struct UpdateNotice: Sendable, Equatable {
     package var link: String
     /// The incident as the API shows it, with only the updates up to and including this one.
     var apiIncident: StatuspageAPI.Incident
+    /// Whether the build's clock posted the update (a maintenance's start or end).
+    package var isPostedByClock = false
 
     /// Whether the update belongs to a scheduled maintenance.
     package var isMaintenance: Bool { maintenance != nil }
@@ -108,7 +110,8 @@ extension UpdateNotice {
                         markdown: update.markdown,
                         time: update.time,
                         link: site.config.absoluteURL("incidents/\(incident.slug)/#\(update.anchor)"),
-                        apiIncident: asOf
+                        apiIncident: asOf,
+                        isPostedByClock: update.isPostedByClock
                     )
                 )
             }

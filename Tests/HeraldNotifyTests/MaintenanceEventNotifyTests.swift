@@ -101,4 +101,47 @@ struct MaintenanceEventNotifyTests {
         // Read at the run's own clock, the revision already holds them.
         #expect(try await found(nil).newUpdates.isEmpty)
     }
+
+    @Test func aPreviousStateFromBeforeTheClockPostedUpdatesSendsNoOldOnes() async throws {
+        // A window that closed a week before the sample's clock, announced but never updated.
+        let root = try Self.site()
+        try """
+        ---
+        title: Search reindex
+        maintenance:
+          start: 2026-11-20 02:00 UTC
+          end: 2026-11-20 03:00 UTC
+        components: [api]
+        ---
+
+        ## Scheduled — 2026-11-19 10:00 UTC
+        We will rebuild the search index.
+        """.write(
+            to: root.appendingPathComponent("incidents/2026-11-20-search-reindex.md"), atomically: true,
+            encoding: .utf8)
+        try await NotifyRunTests.publishAPI(of: root, at: Fixture.now, into: "old")
+        // The API as a Herald from before the clock posted updates wrote it: without their ids.
+        let file = root.appendingPathComponent("old/api/v2/scheduled-maintenances.json")
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        var maintenances = try #require(json["scheduled_maintenances"] as? [[String: Any]])
+        var removed = 0
+        for index in maintenances.indices {
+            let updates = try #require(maintenances[index]["incident_updates"] as? [[String: Any]])
+            let kept = updates.filter {
+                ($0["id"] as? String)?.hasPrefix("2026-11-20-search-reindex-update-20261120T0") != true
+            }
+            removed += updates.count - kept.count
+            maintenances[index]["incident_updates"] = kept
+        }
+        #expect(removed == 2)
+        json["scheduled_maintenances"] = maintenances
+        try JSONSerialization.data(withJSONObject: json).write(to: file)
+
+        let transport = ScriptedTransport()
+        let run = try await Self.run(
+            root, now: Fixture.now.addingTimeInterval(60), since: "old", transport: transport
+        ).run()
+        #expect(run.newUpdates.isEmpty)
+        #expect(transport.requests.isEmpty)
+    }
 }

@@ -148,14 +148,20 @@ package struct IncidentUpdate: Sendable, Hashable {
     package var markdown: String
     /// The 1-based line of the update's heading in its file.
     package var line: Int
+    /// Whether the build's clock posted it (a maintenance's start or end, `MaintenanceEvents`)
+    /// rather than someone writing it.
+    package var isPostedByClock: Bool
 
     /// Creates an update.
-    package init(status: UpdateStatus, time: Date, html: String, markdown: String, line: Int = 1) {
+    package init(
+        status: UpdateStatus, time: Date, html: String, markdown: String, line: Int = 1, isPostedByClock: Bool = false
+    ) {
         self.status = status
         self.time = time
         self.html = html
         self.markdown = markdown
         self.line = line
+        self.isPostedByClock = isPostedByClock
     }
 
     /// A fragment id stable across builds and title edits: the update's UTC time.

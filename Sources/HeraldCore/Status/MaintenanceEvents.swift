@@ -75,7 +75,8 @@ package struct MaintenanceEvents: Sendable, Equatable {
             time: instant,
             html: "<p>" + HTML.escape(text) + "</p>\n",
             markdown: text,
-            line: 0
+            line: 0,
+            isPostedByClock: true
         )
     }
 }
