@@ -18,8 +18,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        // Exact: Theme's template inlining scans template text the way swift-mustache 2.1.1's parser
-        // reads it (Theme.swift), so another version must be checked against it before it is used.
+        // Exact: the theme checks (`Theme.eachTag`: partial references, nesting depth, the names
+        // shared fragments use) read tags as swift-mustache 2.1.1's parser does, so another version
+        // must be checked against them before it is used.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // The HTTP layer of `herald serve` only: small, and with no dependencies of its own.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
