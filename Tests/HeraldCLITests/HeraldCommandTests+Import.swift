@@ -53,6 +53,30 @@ extension HeraldCommandTests {
         #expect(refused.stderr.contains("component 'Legacy FTP' (Statuspage id 'b13yz5g2cw10') is not in herald.yml"))
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("incidents").path).isEmpty)
+        // Mapped to a component of herald.yml, by name; a mapping to an unknown id is refused.
+        let misnamed = try run(
+            [
+                "import", "statuspage", "export.json", "--component", "Legacy FTP=data-export", "--now",
+                "2026-11-27T09:00:00Z",
+            ],
+            in: root)
+        #expect(misnamed.status == 1)
+        #expect(misnamed.stderr.contains("'Legacy FTP=data-export' names no component of herald.yml"))
+        #expect(misnamed.stderr.contains("did you mean 'data-exports'?"))
+        let mapped = try run(
+            [
+                "import", "statuspage", "export.json", "--component", "Legacy FTP=data-exports", "--now",
+                "2026-11-27T09:00:00Z",
+            ],
+            in: root)
+        #expect(mapped.status == 0, "\(mapped.stderr)")
+        #expect(mapped.stdout.contains("incidents/2026-09-02-ftp-uploads-failing.md\n"))
+        let ftp = try String(
+            contentsOf: root.appendingPathComponent("incidents/2026-09-02-ftp-uploads-failing.md"), encoding: .utf8)
+        #expect(ftp.contains("components: [data-exports]\n"))
+        for name in try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("incidents").path) {
+            try FileManager.default.removeItem(at: root.appendingPathComponent("incidents/\(name)"))
+        }
 
         try Self.statuspageExport(withUnknownComponent: false).write(to: export, atomically: true, encoding: .utf8)
         let imported = try run(["import", "statuspage", "export.json", "--now", "2026-11-27T09:00:00Z"], in: root)

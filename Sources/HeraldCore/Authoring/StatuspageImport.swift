@@ -7,8 +7,8 @@ import Foundation
 /// `scheduled_maintenances`, or is the whole file. Herald's own `api/v2/incidents/all.json` has
 /// the same shape. Each incident becomes `incidents/<first day>-<title>.md` with its updates,
 /// newest first, and the components it affected:
-/// - a component is matched to herald.yml's by id, by the id its name makes, or by name; one that
-///   matches none is an error naming it, so that it is added to herald.yml first;
+/// - a component is matched to herald.yml's by `mapping`, by id, by the id its name makes, or by
+///   name; one that matches none is an error naming it, so that it is mapped or added first;
 /// - a component's status is the worst `new_status` the updates gave it (Herald keeps one status
 ///   per incident), else the impact's;
 /// - times are written in UTC, with seconds when they have any; two updates of one incident in
@@ -21,11 +21,15 @@ package struct StatuspageImport: Sendable {
     package var config: SiteConfig
     /// The clock, for checking the files as a build would.
     package var now: Date
+    /// Statuspage component ids or names, each with the herald.yml id it becomes, for components
+    /// whose names differ (`--component "Legacy FTP=ftp"`).
+    package var mapping: [String: String]
 
     /// Creates an importer.
-    package init(config: SiteConfig, now: Date) {
+    package init(config: SiteConfig, now: Date, mapping: [String: String] = [:]) {
         self.config = config
         self.now = now
+        self.mapping = mapping
     }
 
     /// One file to write.
@@ -59,6 +63,15 @@ package struct StatuspageImport: Sendable {
                 ]))
         }
         var problems: [Diagnostic] = []
+        let ids = config.components.map(\.id)
+        for (from, to) in mapping.sorted(by: { $0.key < $1.key }) where !ids.contains(to) {
+            problems.append(
+                Diagnostic(
+                    at: SourceLocation(path: "--component"),
+                    "'\(from)=\(to)' names no component of herald.yml", expected: ids,
+                    suggestion: Suggestion.didYouMean(to, in: ids)))
+        }
+        guard problems.isEmpty else { return .failure(DiagnosticsError(problems)) }
         var files: [File] = []
         var taken = existing
         for incident in incidents {
@@ -114,6 +127,7 @@ package struct StatuspageImport: Sendable {
         var unknown: [Diagnostic] = []
         var order: [String] = []
         func match(id: String, name: String) -> String? {
+            if let mapped = mapping[id] ?? mapping[name] { return mapped }
             if let found = config.components.first(where: {
                 $0.id == id || $0.id == Identifier.slugify(name) || $0.name.caseInsensitiveCompare(name) == .orderedSame
             }) {
@@ -123,7 +137,8 @@ package struct StatuspageImport: Sendable {
                 Diagnostic(
                     at: at,
                     "component '\(name)' (Statuspage id '\(id)') is not in herald.yml; add it under components:"
-                        + " (id: \(Identifier.slugify(name)), name: \(name)), then import again",
+                        + " (id: \(Identifier.slugify(name)), name: \(name)), or map it to one with"
+                        + " --component '\(name)=ID', then import again",
                     expected: config.components.map(\.id),
                     suggestion: Suggestion.didYouMean(Identifier.slugify(name), in: config.components.map(\.id))
                 ))
