@@ -70,10 +70,10 @@ struct Notify: AsyncParsableCommand {
         guard !since.isEmpty else { throw ValidationError("--since must name the previous state") }
     }
 
-    /// The `--since-now` time, read as `--now` is.
-    private static func previousClock(_ text: String) throws -> Date {
+    /// The `--since-now` time, read as `--now` is (without a zone, in the site's).
+    private func previousClock(_ text: String) throws -> Date {
         do {
-            return try BuildClock.resolve(now: text, environment: [:])
+            return try BuildClock.resolve(now: text, environment: [:]) { BuildClock.siteTimeZone(root: site.rootURL) }
         } catch {
             throw ValidationError(error.description.replacingOccurrences(of: "--now", with: "--since-now"))
         }
@@ -85,7 +85,7 @@ struct Notify: AsyncParsableCommand {
             now: try site.clock(),
             strict: site.strict,
             since: since,
-            sinceNow: try sinceNow.map(Self.previousClock),
+            sinceNow: try sinceNow.map(previousClock),
             workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
             ledgerPath: ledger,
             dryRun: dryRun,

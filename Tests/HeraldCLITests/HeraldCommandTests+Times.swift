@@ -65,5 +65,9 @@ extension HeraldCommandTests {
         #expect(overlap.status == 64)
         #expect(overlap.stderr.contains("'2026-11-01 01:30 -04:00' or '2026-11-01 01:30 -05:00'"))
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site").path))
+        // notify's --since-now follows the same rule.
+        let since = try run(["notify", "--since", "HEAD", "--since-now", "2026-11-01 01:30", "--dry-run"], in: root)
+        #expect(since.status == 64)
+        #expect(since.stderr.contains("--since-now: '2026-11-01 01:30' happens twice in America/New_York"))
     }
 }
