@@ -65,29 +65,21 @@ package struct PublishedUpdates: Sendable, Equatable {
         var listed = file.incidents
         var horizon: Date?
         if file.incidents.count >= StatuspageAPI.incidentLimit {
-            horizon = file.incidents.compactMap { $0.createdAt.flatMap(Self.date) }.min()
+            horizon = file.incidents.compactMap { $0.createdAt.flatMap(Timestamp.apiTime) }.min()
         }
         var cutoff: Date?
         if let maintenances, let decoded = try? decoder.decode(MaintenancesFile.self, from: maintenances) {
             listed += decoded.scheduledMaintenances
         } else {
-            cutoff = file.pageUpdatedAt.flatMap(Self.date) ?? .distantFuture
+            cutoff = file.pageUpdatedAt.flatMap(Timestamp.apiTime) ?? .distantFuture
         }
         self.init(
             ids: Set(listed.flatMap(\.updateIDs)),
             incidentIDs: Set(listed.map(\.id)),
             incidentHorizon: horizon,
             maintenanceCutoff: cutoff,
-            clockCutoff: file.pageUpdatedAt.flatMap(Self.date)
+            clockCutoff: file.pageUpdatedAt.flatMap(Timestamp.apiTime)
         )
-    }
-
-    private static func date(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
     }
 
     /// Whether a current update was published before.
@@ -100,7 +92,7 @@ package struct PublishedUpdates: Sendable, Equatable {
         }
         // An incident missing from a full incidents.json because it is older than every listed one.
         if let incidentHorizon, !incidentIDs.contains(notice.incidentID),
-            let created = notice.apiIncident.incidentUpdates.last.flatMap({ Self.date($0.createdAt) }),
+            let created = notice.apiIncident.incidentUpdates.last.flatMap({ Timestamp.apiTime($0.createdAt) }),
             created < incidentHorizon
         {
             return true

@@ -16,10 +16,10 @@ extension IncidentEditor {
         var lines = ["Update to: \(incident?.title ?? path) (\(path))"]
         if let incident {
             let now = incident.maintenanceStatus(at: self.now) ?? incident.status
-            lines.append("Status now: \(now.rawValue); this update: \(Self.statusWord(status))")
+            lines.append("Status now: \(now.rawValue); this update: \(UpdateStatus(word: status)?.rawValue ?? status)")
             lines.append("Components: " + componentsText(incident.components))
         } else {
-            lines.append("This update: \(Self.statusWord(status))")
+            lines.append("This update: \(UpdateStatus(word: status)?.rawValue ?? status)")
         }
         return lines + templateLines(templates)
     }
@@ -51,7 +51,7 @@ extension IncidentEditor {
         }
         let names = components.map { id in config.components.first { $0.id == id }?.name ?? id }
         lines.append("Components: " + (names.isEmpty ? "none" : names.joined(separator: ", ")))
-        lines.append("First update: \(Self.statusWord(status))")
+        lines.append("First update: \(UpdateStatus(word: status)?.rawValue ?? status)")
         return lines + templateLines(templates)
     }
 
@@ -69,12 +69,5 @@ extension IncidentEditor {
         return [
             "", "Instead of writing, --template NAME uses a ready-made message:", templates.joined(separator: ", "),
         ]
-    }
-
-    /// The status as headings spell it (`in progress` → `In progress`), or as written when it is
-    /// not one.
-    private static func statusWord(_ word: String) -> String {
-        let normalized = word.replacingOccurrences(of: "_", with: " ").lowercased()
-        return UpdateStatus.allCases.first { $0.rawValue.lowercased() == normalized }?.rawValue ?? word
     }
 }

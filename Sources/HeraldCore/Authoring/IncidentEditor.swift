@@ -280,9 +280,7 @@ package struct IncidentEditor: Sendable {
     /// The update status for a word typed on the command line, in any letter case.
     static func updateStatus(_ word: String, path: String) throws(Failure) -> UpdateStatus {
         let names = UpdateStatus.allCases.map(\.rawValue)
-        if let status = UpdateStatus.allCases.first(where: { $0.rawValue.lowercased() == word.lowercased() }) {
-            return status
-        }
+        if let status = UpdateStatus(word: word) { return status }
         throw Failure(diagnostics: [
             Diagnostic(
                 at: SourceLocation(path: path),

@@ -106,8 +106,7 @@ package struct StatuspageImport: Sendable {
             guard let time = Self.date(update.displayAt ?? update.createdAt) ?? Self.date(update.createdAt) else {
                 return failure("update time '\(update.createdAt)' is not an ISO 8601 time")
             }
-            let word = update.status.replacingOccurrences(of: "_", with: " ").lowercased()
-            guard let status = allowed.first(where: { $0.rawValue.lowercased() == word }) else {
+            guard let status = UpdateStatus(word: update.status), allowed.contains(status) else {
                 return failure(
                     "update status '\(update.status)' is not one of "
                         + allowed.map { $0.rawValue.lowercased().replacingOccurrences(of: " ", with: "_") }
@@ -228,15 +227,9 @@ package struct StatuspageImport: Sendable {
         return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(seconds == "00" ? 5 : 8)) + " UTC"
     }
 
-    /// An ISO 8601 time with or without fractional seconds, whole seconds kept.
+    /// An API time, to the whole second (headings have no fractions).
     static func date(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) {
-            return Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
-        }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
+        Timestamp.apiTime(text).map { Date(timeIntervalSince1970: $0.timeIntervalSince1970.rounded(.down)) }
     }
 
     /// The parts of Statuspage's JSON the import reads.

@@ -25,6 +25,16 @@ package enum Timestamp {
             + "\(pad(t.hour)):\(pad(t.minute)):\(pad(t.second)) +0000"
     }
 
+    /// Reads an API time, `2026-11-26T15:40:00.000Z` or without the fraction (Statuspage's, and
+    /// Herald's own `api/v2` files); nil for anything else.
+    package static func apiTime(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+
     /// `2026-11-26 16:40 UTC+1`: a time as a chat message states it, in `zone` with its offset,
     /// the same for every reader's locale.
     package static func wallClock(_ date: Date, in zone: TimeZone) -> String {

@@ -16,6 +16,14 @@ package enum UpdateStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// The maintenance was called off; it no longer holds its components or appears as upcoming.
     case cancelled = "Cancelled"
 
+    /// The status a command line or an API names: the heading's word in any case, with `_` for
+    /// its space (`in_progress`, `In progress`, `RESOLVED`); nil for any other word.
+    package init?(word: String) {
+        let normalized = word.replacingOccurrences(of: "_", with: " ").lowercased()
+        guard let status = Self.allCases.first(where: { $0.rawValue.lowercased() == normalized }) else { return nil }
+        self = status
+    }
+
     /// The words an incident's updates may use.
     package static let incidentStatuses: [UpdateStatus] = [
         .investigating, .identified, .update, .monitoring, .resolved, .postmortem,
