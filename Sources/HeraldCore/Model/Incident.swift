@@ -12,8 +12,9 @@ package struct Incident: Sendable, Hashable {
     package var title: String
     /// The declared impact.
     package var impact: Impact
-    /// The components the incident affects, with the status each has while it is open.
-    package var components: [AffectedComponent]
+    /// The components the front matter names, each with its status from the incident's start.
+    /// Updates can change them (`IncidentUpdate.components`); `components` is the result.
+    package var initialComponents: [AffectedComponent]
     /// The optional summary before the first update, as HTML.
     package var summaryHTML: String
     /// The updates, newest first.
@@ -43,13 +44,31 @@ package struct Incident: Sendable, Hashable {
         self.slug = slug
         self.title = title
         self.impact = impact
-        self.components = components
+        self.initialComponents = components
         self.summaryHTML = summaryHTML
         self.updates = updates.sorted { $0.time > $1.time }
         self.started = maintenance?.start ?? started ?? self.updates.last?.time ?? .distantPast
         self.draft = draft
         self.maintenance = maintenance
         self.sourcePath = sourcePath
+    }
+
+    /// The components the incident affects: those of the front matter, then those that updates'
+    /// `Components:` lines add, each with the status it was last given (the status it has while
+    /// the incident is open).
+    package var components: [AffectedComponent] {
+        guard updates.contains(where: { !$0.components.isEmpty }) else { return initialComponents }
+        var result = initialComponents
+        for update in updates.reversed() {
+            for stated in update.components {
+                if let position = result.firstIndex(where: { $0.id == stated.id }) {
+                    result[position].status = stated.status
+                } else {
+                    result.append(stated)
+                }
+            }
+        }
+        return result
     }
 
     /// The newest update.
@@ -122,11 +141,11 @@ package struct Incident: Sendable, Hashable {
     }
 }
 
-/// A component an incident affects, and its status while the incident is open.
+/// A component an incident affects, and a status the incident gives it.
 package struct AffectedComponent: Sendable, Hashable {
     /// The component's id from `herald.yml`.
     package var id: String
-    /// Its status while the incident is open.
+    /// Its status.
     package var status: ComponentStatus
 
     /// Creates an affected component.
@@ -151,10 +170,18 @@ package struct IncidentUpdate: Sendable, Hashable {
     /// Whether the build's clock posted it (a maintenance's start or end, `MaintenanceEvents`)
     /// rather than someone writing it.
     package var isPostedByClock: Bool
+    /// The statuses its `Components:` line gives components from its time on, in the line's order.
+    package var components: [AffectedComponent]
 
     /// Creates an update.
     package init(
-        status: UpdateStatus, time: Date, html: String, markdown: String, line: Int = 1, isPostedByClock: Bool = false
+        status: UpdateStatus,
+        time: Date,
+        html: String,
+        markdown: String,
+        line: Int = 1,
+        isPostedByClock: Bool = false,
+        components: [AffectedComponent] = []
     ) {
         self.status = status
         self.time = time
@@ -162,6 +189,7 @@ package struct IncidentUpdate: Sendable, Hashable {
         self.markdown = markdown
         self.line = line
         self.isPostedByClock = isPostedByClock
+        self.components = components
     }
 
     /// A fragment id stable across builds and title edits: the update's UTC time.

@@ -83,9 +83,22 @@ package struct IncidentParser: Sendable {
         // Relative links in updates are resolved against the incident's page, so that they lead to
         // the same place from the index, other pages, feeds and the API.
         let page = header.slug.flatMap { URL(string: config.absoluteURL("incidents/\($0)/")) }
-        let document = markdown.parse(split.body, base: page)
+        var document = markdown.parse(split.body, base: page)
+        var bodyLines = split.body.lines
+        // An update's `Components:` line is not part of its text: it is read, then blanked (keeping
+        // every line number) and the body parsed again. Files without one are parsed once.
+        let componentLines = Self.componentLines(in: document, lines: bodyLines)
+        if !componentLines.isEmpty {
+            var blanked = bodyLines
+            for line in componentLines.values { blanked[line.number - 1] = "" }
+            let text = blanked.joined(separator: "\n")
+            document = markdown.parse(text, base: page)
+            bodyLines = text.lines
+        }
         let body = readBody(
             document,
+            lines: bodyLines,
+            componentLines: componentLines,
             split: split,
             file: file,
             started: header.started,
@@ -120,8 +133,27 @@ package struct IncidentParser: Sendable {
         var updates: [IncidentUpdate] = []
     }
 
+    /// The `Components:` lines of the body by the body line of their update's heading: the first
+    /// line of the paragraph right after an update heading, when it is one or a near miss of one.
+    private static func componentLines(in document: MarkdownDocument, lines: [Substring]) -> [Int: (
+        number: Int, text: Substring
+    )] {
+        var result: [Int: (number: Int, text: Substring)] = [:]
+        for (index, block) in zip(document.blocks.indices, document.blocks.dropFirst())
+        where document.blocks[index].kind == .heading(level: 2) && block.kind == .paragraph {
+            guard lines.indices.contains(block.startLine - 1) else { continue }
+            let line = lines[block.startLine - 1]
+            if ComponentsLine.isCandidate(line) {
+                result[document.blocks[index].startLine] = (block.startLine, line)
+            }
+        }
+        return result
+    }
+
     private func readBody(
         _ document: MarkdownDocument,
+        lines bodyLines: [Substring],
+        componentLines: [Int: (number: Int, text: Substring)],
         split: FrontMatter,
         file: SourceFile,
         started: Date?,
@@ -130,7 +162,8 @@ package struct IncidentParser: Sendable {
     ) -> Body {
         let allowedStatuses = isMaintenance ? UpdateStatus.maintenanceStatuses : UpdateStatus.incidentStatuses
         var body = Body()
-        let bodyLines = split.body.lines
+        let known = checksComponents ? config.components.map(\.id) : nil
+        var componentLineByTime: [Date: Int] = [:]
         let headingIndices = document.blocks.indices.filter { document.blocks[$0].kind == .heading(level: 2) }
         let summaryEnd = headingIndices.first ?? document.blocks.endIndex
         body.summaryHTML = document.blocks[..<summaryEnd].map(\.html).joined()
@@ -183,6 +216,18 @@ package struct IncidentParser: Sendable {
                     )
                 )
             }
+            var components: [AffectedComponent] = []
+            if let componentLine = componentLines[heading.startLine] {
+                let parsed = ComponentsLine(
+                    componentLine.text,
+                    number: componentLine.number + split.bodyLineOffset,
+                    file: file,
+                    known: known,
+                    isMaintenance: isMaintenance
+                )
+                diagnostics += parsed.diagnostics
+                components = parsed.components
+            }
             guard let status, let time else { continue }
 
             if let other = seenTimes[time] {
@@ -232,7 +277,14 @@ package struct IncidentParser: Sendable {
                     of: blocks.filter { $0.markdown != nil }, in: bodyLines, from: heading.endLine + 1, to: nextLine - 1
                 )
             }
-            body.updates.append(IncidentUpdate(status: status, time: time, html: html, markdown: markdown, line: line))
+            if let componentLine = componentLines[heading.startLine], !components.isEmpty {
+                componentLineByTime[time] = componentLine.number + split.bodyLineOffset
+            }
+            body.updates.append(
+                IncidentUpdate(
+                    status: status, time: time, html: html, markdown: markdown, line: line, components: components
+                )
+            )
         }
 
         if headingIndices.isEmpty, !isMaintenance {
@@ -244,7 +296,35 @@ package struct IncidentParser: Sendable {
             )
         }
         checkOrder(body.updates, file: file, diagnostics: &diagnostics)
+        checkComponentLines(body.updates, lines: componentLineByTime, file: file, diagnostics: &diagnostics)
         return body
+    }
+
+    /// Warns about `Components:` lines whose statuses cannot show: on a `Resolved` update, or on
+    /// an update while the incident is resolved.
+    private func checkComponentLines(
+        _ updates: [IncidentUpdate], lines: [Date: Int], file: SourceFile, diagnostics: inout [Diagnostic]
+    ) {
+        guard !lines.isEmpty else { return }
+        var resolved = false
+        for update in updates.sorted(by: { $0.time < $1.time }) {
+            switch update.status {
+            case .resolved: resolved = true
+            case .update, .postmortem: break
+            default: resolved = false
+            }
+            guard resolved, let line = lines[update.time],
+                update.components.contains(where: { $0.status != .operational })
+            else { continue }
+            diagnostics.append(
+                file.diagnostic(
+                    .warning,
+                    line: line,
+                    "the incident is resolved at this update, so every component is operational; these statuses"
+                        + " show only if a later update reopens it"
+                )
+            )
+        }
     }
 
     /// Warns about updates after `Resolved` that reopen the incident, so that a mistyped time does

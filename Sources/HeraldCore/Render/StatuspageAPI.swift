@@ -123,28 +123,16 @@ package struct StatuspageAPI: Sendable {
         }
         effective.reverse()
         let names = Dictionary(site.config.components.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let first = incident.updates.last?.anchor
+        let changes = incident.componentChanges
         let updates = incident.updates.enumerated().map { offset, update -> IncidentUpdate in
             let time = Timestamp.iso8601Milliseconds(update.time)
-            var affected: [AffectedComponent]?
-            if update.anchor == first {
-                affected = incident.components.map {
-                    AffectedComponent(
-                        code: $0.id,
-                        name: names[$0.id] ?? $0.id,
-                        oldStatus: ComponentStatus.operational.rawValue,
-                        newStatus: $0.status.rawValue
-                    )
-                }
-            } else if update.status == .resolved {
-                affected = incident.components.map {
-                    AffectedComponent(
-                        code: $0.id,
-                        name: names[$0.id] ?? $0.id,
-                        oldStatus: $0.status.rawValue,
-                        newStatus: ComponentStatus.operational.rawValue
-                    )
-                }
+            let affected = changes[offset].map {
+                AffectedComponent(
+                    code: $0.id,
+                    name: names[$0.id] ?? $0.id,
+                    oldStatus: $0.old.rawValue,
+                    newStatus: $0.new.rawValue
+                )
             }
             return IncidentUpdate(
                 id: "\(incident.slug)-\(update.anchor)",
@@ -154,7 +142,7 @@ package struct StatuspageAPI: Sendable {
                 createdAt: time,
                 updatedAt: time,
                 displayAt: time,
-                affectedComponents: affected
+                affectedComponents: affected.isEmpty ? nil : affected
             )
         }
         let created = incident.updates.last?.time ?? incident.started

@@ -3,8 +3,9 @@ import Foundation
 /// Each component's uptime over the last `Uptime.dayCount` days, day by day.
 ///
 /// The formula (the README's "How uptime is computed" states it for users):
-/// - At every instant a component has the worst status among the incidents open on it then:
-///   overlapping incidents are merged, never counted twice.
+/// - At every instant a component has the worst status the incidents open then give it (each
+///   incident's status for it changes with its updates, `ComponentTimeline`): overlapping
+///   incidents are merged, never counted twice.
 /// - Downtime is weighted by that status: `major_outage` 100 %, `partial_outage` 30 %,
 ///   `degraded_performance` 0 %.
 /// - Time under maintenance (a scheduled maintenance in progress on the component, or an
@@ -104,24 +105,25 @@ package struct ComponentUptime: Sendable, Hashable {
 
         // The spans of time each incident or maintenance held the component, clipped to the window.
         var spans: [Span] = []
+        func add(start: Date, end: Date, status: ComponentStatus, position: Int) {
+            let clippedStart = max(start, windowStart)
+            let clippedEnd = min(end, now)
+            // An incident opened and resolved at the same instant still touches its day.
+            guard clippedStart <= clippedEnd, end >= windowStart, start <= now else { return }
+            spans.append(Span(start: clippedStart, end: clippedEnd, status: status, position: position))
+        }
         for position in positions {
             let incident = site.incidents[position]
-            guard let affected = incident.components.first(where: { $0.id == component.id }) else { continue }
-            let interval: (start: Date, end: Date)
-            let status: ComponentStatus
             if let window = incident.maintenance {
-                guard let active = incident.activeMaintenanceInterval(window, now: now) else { continue }
-                interval = active
-                status = .underMaintenance
+                guard incident.components.contains(where: { $0.id == component.id }),
+                    let active = incident.activeMaintenanceInterval(window, now: now)
+                else { continue }
+                add(start: active.start, end: active.end, status: .underMaintenance, position: position)
             } else {
-                interval = (incident.started, incident.resolvedAt ?? now)
-                status = affected.status
+                for segment in incident.segments(of: component.id) {
+                    add(start: segment.start, end: segment.end ?? now, status: segment.status, position: position)
+                }
             }
-            let start = max(interval.start, windowStart)
-            let end = min(interval.end, now)
-            // An incident opened and resolved at the same instant still touches its day.
-            guard start <= end, interval.end >= windowStart, interval.start <= now else { continue }
-            spans.append(Span(start: start, end: end, status: status, position: position))
         }
 
         var days: [UptimeDay] = []
