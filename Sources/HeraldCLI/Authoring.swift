@@ -93,7 +93,13 @@ struct New: ParsableCommand {
     @Option(name: .long, help: "none, minor, major or critical (not needed for --maintenance).")
     var impact: String?
 
-    @Option(name: .long, help: "Comma-separated component ids from herald.yml.")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Comma-separated component ids from herald.yml, each optionally with its status (payments=major_outage).",
+            valueName: "ids"
+        )
+    )
     var components: String = ""
 
     @Option(name: .long, help: "The first update's status (default: investigating, or scheduled for --maintenance).")
@@ -127,14 +133,15 @@ struct New: ParsableCommand {
         let ids = components.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
             !$0.isEmpty
         }
-        let names = ids.map { id in editor.config.components.first { $0.id == id }?.name ?? id }
+        let bareIDs = ids.map { $0.split(separator: "=").first.map(String.init) ?? $0 }
+        let names = bareIDs.map { id in editor.config.components.first { $0.id == id }?.name ?? id }
         let window = maintenance ? (start ?? "", end ?? "") : nil
         let firstStatus = status ?? (maintenance ? "scheduled" : "investigating")
         let message = try text.resolve(
             root: site.rootURL, title: title, components: names, impact: impact ?? "",
             window: window.flatMap { editor.windowText(start: $0.0, end: $0.1) } ?? "",
             context: editor.editorContext(
-                new: title, components: ids, impact: impact, window: window, posting: firstStatus,
+                new: title, components: bareIDs, impact: impact, window: window, posting: firstStatus,
                 templates: Authoring.templateNames(site)))
         let path = try Authoring.run { () throws(IncidentEditor.Failure) in
             try editor.create(
@@ -176,6 +183,15 @@ struct Update: ParsableCommand {
     )
     var status: String
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A component's status from this update on, such as payments=major_outage (repeatable).",
+            valueName: "id=status"
+        )
+    )
+    var component: [String] = []
+
     @Flag(
         name: .long, help: "Update the incident even though it is resolved (or the maintenance completed or cancelled)."
     )
@@ -185,7 +201,8 @@ struct Update: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() throws {
-        try Authoring.addUpdate(site: site, incident: incident, status: status, text: text, force: force)
+        try Authoring.addUpdate(
+            site: site, incident: incident, status: status, components: component, text: text, force: force)
     }
 }
 
@@ -236,11 +253,14 @@ enum Authoring {
         site: SiteOptions,
         incident: String,
         status: String,
+        components: [String] = [],
         text: MessageOptions,
         force: Bool,
         defaultMessage: String? = nil
     ) throws {
         let editor = try editor(site)
+        // A mistyped --component is reported before the editor opens.
+        _ = try run { () throws(IncidentEditor.Failure) in try editor.componentStatuses(components) }
         let path = try run { () throws(IncidentEditor.Failure) in try editor.locate(incident) }
         let source = try run { () throws(IncidentEditor.Failure) in try editor.read(path).file }
         let parsed = IncidentParser(config: editor.config, now: editor.now).parse(source)
@@ -272,7 +292,7 @@ enum Authoring {
                 updating: parsed.incident, path: path, posting: status, templates: templateNames(site))
         )
         let written = try run { () throws(IncidentEditor.Failure) in
-            try editor.addUpdate(to: path, status: status, message: message, force: force)
+            try editor.addUpdate(to: path, status: status, message: message, components: components, force: force)
         }
         print(written)
     }

@@ -53,6 +53,9 @@ package enum NotifyPayload {
             mrkdwn("*Impact*\n" + ChatText.escapeSlack(notice.impactLabel)),
             mrkdwn(("*Components*\n" + ChatText.escapeSlack(notice.componentsLabel)).truncated(to: slackFieldLimit)),
         ]
+        if let changes = notice.changesLabel {
+            fields.append(mrkdwn(("*Changes*\n" + ChatText.escapeSlack(changes)).truncated(to: slackFieldLimit)))
+        }
         if let window = window(notice, context) { fields.append(mrkdwn("*Window*\n" + window)) }
         var blocks: [JSONValue] = [
             [
@@ -90,6 +93,10 @@ package enum NotifyPayload {
             ["title": "Impact", "value": .string(notice.impactLabel)],
             ["title": "Components", "value": .string(notice.componentsLabel)],
         ]
+        if !notice.changes.isEmpty {
+            // A fact's value is one paragraph: the changes are listed with semicolons.
+            facts.append(["title": "Changes", "value": .string(notice.changes.joined(separator: "; "))])
+        }
         if let window = window(notice, context) { facts.append(["title": "Window", "value": .string(window)]) }
         facts.append(["title": "Posted", "value": .string(time(notice.time, context))])
         var body: [JSONValue] = [
@@ -154,6 +161,7 @@ package enum NotifyPayload {
             ["Status", notice.statusLabel, "Impact", notice.impactLabel, "Components"].map(\.count)
             .reduce(0, +) + min(notice.componentsLabel.count, discordFieldLimit)
             + (window(notice, context).map { "Window".count + $0.count } ?? 0)
+            + (notice.changesLabel.map { "Changes".count + min($0.count, discordFieldLimit) } ?? 0)
         let room = min(discordDescriptionLimit, discordTotalLimit - title.count - footer.count - fieldsLength)
         var fields: [JSONValue] = [
             ["name": "Status", "value": .string(notice.statusLabel), "inline": true],
@@ -163,6 +171,11 @@ package enum NotifyPayload {
                 "inline": false,
             ],
         ]
+        if let changes = notice.changesLabel {
+            fields.append([
+                "name": "Changes", "value": .string(changes.truncated(to: discordFieldLimit)), "inline": false,
+            ])
+        }
         if let window = window(notice, context) {
             fields.append(["name": "Window", "value": .string(window), "inline": false])
         }

@@ -33,6 +33,9 @@ package struct UpdateNotice: Sendable, Equatable {
     package var maintenance: MaintenanceWindow?
     /// The affected components in `herald.yml`'s order.
     package var components: [AffectedComponent]
+    /// The components whose status the update changed, as the incident's page shows them under
+    /// it (`Incident.shownComponentChanges`): "Payments: Partial outage → Major outage".
+    package var changes: [String] = []
     /// The update's text as written (Markdown).
     package var markdown: String
     /// When the update was posted.
@@ -67,6 +70,11 @@ package struct UpdateNotice: Sendable, Equatable {
         components.isEmpty ? "None listed" : components.map(\.name).joined(separator: ", ")
     }
 
+    /// The changes, one per line, or nil when the update changed no status.
+    package var changesLabel: String? {
+        changes.isEmpty ? nil : changes.joined(separator: "\n")
+    }
+
     /// Whether the update ends the incident or maintenance.
     package var isFinal: Bool {
         ["resolved", "postmortem", "completed"].contains(status)
@@ -88,6 +96,7 @@ extension UpdateNotice {
             let components = incident.components.map {
                 AffectedComponent(id: $0.id, name: names[$0.id] ?? $0.id, status: $0.status)
             }
+            let changes = incident.shownComponentChanges
             // The API lists updates newest first, in the same order as `incident.updates`.
             for (offset, update) in incident.updates.enumerated() {
                 let apiUpdate = full.incidentUpdates[offset]
@@ -107,6 +116,9 @@ extension UpdateNotice {
                         impact: incident.maintenance == nil ? incident.impact : nil,
                         maintenance: incident.maintenance,
                         components: components,
+                        changes: changes[offset].map {
+                            "\(names[$0.id] ?? $0.id): \($0.old.label) \u{2192} \($0.new.label)"
+                        },
                         markdown: update.markdown,
                         time: update.time,
                         link: site.config.absoluteURL("incidents/\(incident.slug)/#\(update.anchor)"),

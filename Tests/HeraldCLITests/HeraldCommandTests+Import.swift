@@ -93,13 +93,14 @@ extension HeraldCommandTests {
                 impact: major
                 started: 2026-09-01T13:55:00Z
                 components:
-                  api: major_outage
+                  api: partial_outage
                 ---
 
                 ## Resolved — 2026-09-01 15:32 UTC
                 Error rates are normal again.
 
                 ## Identified — 2026-09-01 14:30:45 UTC
+                Components: api=major_outage
                 A bad deploy; rolling back.
 
                 - EU first

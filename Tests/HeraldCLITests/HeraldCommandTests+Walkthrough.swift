@@ -78,8 +78,9 @@ extension HeraldCommandTests {
                 This incident has been resolved. Thank you for your patience.
 
                 ## Monitoring — 2026-11-27 10:50:31 +01:00
+                Components: payments=degraded_performance
 
-                A fix is deployed.
+                A fix is deployed; payments are slow but flowing.
 
                 ## Investigating — 2026-11-27 10:50 +01:00
 
@@ -103,6 +104,10 @@ extension HeraldCommandTests {
         }
         #expect(page.contains("10:50:31"))
         #expect(page.contains("10:50:47"))
+        // The status change shows under the Monitoring update, the return to operational under
+        // the resolution.
+        #expect(page.contains("Card and bank payments</a>: Partial outage <span aria-hidden=\"true\">→</span>"))
+        #expect(page.contains("Card and bank payments</a>: Degraded performance <span aria-hidden=\"true\">→</span>"))
     }
 
     /// docs/commands.md's longer walkthrough (a template, two updates, resolve) in one minute, and
@@ -125,6 +130,7 @@ extension HeraldCommandTests {
                 "## Identified — 2026-11-27 10:50:20 +01:00",
                 "## Investigating — 2026-11-27 10:50 +01:00",
             ])
+        #expect(text.contains("## Identified — 2026-11-27 10:50:20 +01:00\nComponents: payments=major_outage\n\n"))
         let check = try shell("herald check", in: root, epoch: Self.walkthroughMinute + 60)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stderr.isEmpty, "\(check.stderr)")

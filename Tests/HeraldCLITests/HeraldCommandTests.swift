@@ -124,7 +124,7 @@ struct HeraldCommandTests {
         let before = try Data(contentsOf: root.appendingPathComponent("site/index.html"))
         let file = root.appendingPathComponent("incidents/2026-11-27-delayed-payments.md")
         let text = try String(contentsOf: file, encoding: .utf8)
-            .replacingOccurrences(of: "payments: partial_outage", with: "paymnets: partial_outage")
+            .replacingOccurrences(of: "payments: degraded_performance", with: "paymnets: degraded_performance")
         try text.write(to: file, atomically: true, encoding: .utf8)
 
         let result = try run(["build", "--root", root.path, "--now", "2026-11-27T10:00:00Z"])

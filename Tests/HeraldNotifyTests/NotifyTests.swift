@@ -26,6 +26,7 @@ struct NotifyTests {
         All delayed payments have been processed.
 
         ## Monitoring — 2026-11-26 15:10 UTC
+        Components: payments=degraded_performance
         A fix is **deployed** and payments are _flowing_ again; see [the FAQ](https://example.com/faq?a=1&b=2).
 
         - Card payments: settled

@@ -184,6 +184,12 @@ def load_incidents(root: Path, config: Config) -> list[Incident]:
                 parse_time(str(window["start"]), config.timezone),
                 parse_time(str(window["end"]), config.timezone),
             )
+        # An update's `Components:` line (its first line) can add components to the incident.
+        for line in re.findall(r"^ {0,3}##[^\n]*\n(?:[ \t]*\n)*[ ]{0,3}Components:([^\n]*)", match.group(2), re.M):
+            for item in line.split(","):
+                component = item.split("=", 1)[0].strip()
+                if component and component not in incident.components:
+                    incident.components.append(component)
         for heading in _update_headings(match.group(2)):
             parts = split_heading(heading)
             if parts is None:

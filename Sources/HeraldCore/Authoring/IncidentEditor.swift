@@ -68,6 +68,7 @@ package struct IncidentEditor: Sendable {
     /// build makes the URL's ASCII slug from it.
     ///
     /// - Parameters:
+    ///   - components: Component ids, each with the impact's status, or `id=status`.
     ///   - window: For a scheduled maintenance, its start and end as written (any time form).
     /// - Returns: The new file's path relative to the root.
     package func create(
@@ -109,11 +110,15 @@ package struct IncidentEditor: Sendable {
         }
         if !components.isEmpty {
             front += "components:\n"
-            for id in components {
-                let componentStatus =
-                    window != nil
-                    ? ComponentStatus.underMaintenance : (impact.flatMap(Impact.init) ?? .minor).defaultComponentStatus
-                front += "  \(id): \(componentStatus.rawValue)\n"
+            let defaultStatus =
+                window != nil
+                ? ComponentStatus.underMaintenance : (impact.flatMap(Impact.init) ?? .minor).defaultComponentStatus
+            // `id` takes the impact's status; `id=status` gives its own.
+            let given = try componentStatuses(components.filter { $0.contains("=") }, option: "--components")
+            for entry in components {
+                let id = entry.split(separator: "=", maxSplits: 1).first.map(String.init) ?? entry
+                let status = given.first { $0.id == id.trimmingCharacters(in: .whitespaces) }?.status ?? defaultStatus
+                front += "  \(id.trimmingCharacters(in: .whitespaces)): \(status.rawValue)\n"
             }
         }
         front += "---\n\n"
@@ -185,13 +190,16 @@ package struct IncidentEditor: Sendable {
     /// Adds an update above the newest one and returns the file's path.
     ///
     /// - Parameters:
+    ///   - components: `id=status` values for the update's `Components:` line (`--component`).
     ///   - force: Add it even though the incident is resolved.
-    package func addUpdate(to reference: String, status: String, message: String, force: Bool) throws(Failure) -> String
-    {
+    package func addUpdate(
+        to reference: String, status: String, message: String, components: [String] = [], force: Bool
+    ) throws(Failure) -> String {
         let path = try locate(reference)
         let (file, target) = try read(path)
         let original = file.text
         let statusWord = try Self.updateStatus(status, path: path)
+        let stated = try componentStatuses(components)
         let parsed = IncidentParser(config: config, now: now).parse(SourceFile(path: path, text: original))
         guard let incident = parsed.incident else {
             throw Failure(diagnostics: parsed.diagnostics.filter { $0.severity == .error })
@@ -227,7 +235,16 @@ package struct IncidentEditor: Sendable {
         let minute = (now.timeIntervalSince1970 / 60).rounded(.down)
         let minuteTaken = incident.updates.contains { ($0.time.timeIntervalSince1970 / 60).rounded(.down) == minute }
         let time = headingTime(withSeconds: minuteTaken)
-        let section = "## \(statusWord.rawValue) \u{2014} \(time)\n\n" + Self.normalized(message) + "\n"
+        if !stated.isEmpty, incident.maintenance != nil {
+            throw Failure(diagnostics: [
+                Diagnostic(
+                    at: SourceLocation(path: "--component"),
+                    "a maintenance's components are under maintenance while it runs; --component is for incidents"
+                )
+            ])
+        }
+        let line = stated.isEmpty ? "" : Self.componentsLine(stated) + "\n"
+        let section = "## \(statusWord.rawValue) \u{2014} \(time)\n" + line + "\n" + Self.normalized(message) + "\n"
         let updated = Self.inserting(section, before: incident.updates.map(\.line).min(), in: original)
         try validate(updated, path: path)
         do {

@@ -9,8 +9,9 @@ import Foundation
 /// newest first, and the components it affected:
 /// - a component is matched to herald.yml's by `mapping`, by id, by the id its name makes, or by
 ///   name; one that matches none is an error naming it, so that it is mapped or added first;
-/// - a component's status is the worst `new_status` the updates gave it (Herald keeps one status
-///   per incident), else the impact's;
+/// - the first update's `affected_components` give the front matter's statuses (else the
+///   impact's), and each later update's its `Components:` line, so the status changes as it did;
+///   a maintenance's components are under maintenance while it runs;
 /// - times are written in UTC, with seconds when they have any; two updates of one incident in
 ///   the same second are an error;
 /// - a maintenance (`scheduled_for` and `scheduled_until`) gets its window.
@@ -101,7 +102,7 @@ package struct StatuspageImport: Sendable {
             window = (start, end)
         }
         let allowed = window == nil ? UpdateStatus.incidentStatuses : UpdateStatus.maintenanceStatuses
-        var updates: [(status: UpdateStatus, time: Date, body: String)] = []
+        var updates: [(status: UpdateStatus, time: Date, body: String, affected: [Export.Affected])] = []
         for update in incident.incidentUpdates {
             guard let time = Self.date(update.displayAt ?? update.createdAt) ?? Self.date(update.createdAt) else {
                 return failure("update time '\(update.createdAt)' is not an ISO 8601 time")
@@ -112,7 +113,7 @@ package struct StatuspageImport: Sendable {
                         + allowed.map { $0.rawValue.lowercased().replacingOccurrences(of: " ", with: "_") }
                         .joined(separator: ", "))
             }
-            updates.append((status, time, update.body ?? ""))
+            updates.append((status, time, update.body ?? "", update.affectedComponents ?? []))
         }
         updates.sort { $0.time > $1.time }
         for (newer, older) in zip(updates, updates.dropFirst())
@@ -121,8 +122,8 @@ package struct StatuspageImport: Sendable {
         }
         guard !updates.isEmpty || window != nil else { return failure("it has no updates") }
 
-        // Components: matched to herald.yml's, each with the worst status the updates gave it.
-        var worst: [String: ComponentStatus] = [:]
+        // Components: matched to herald.yml's. The first update's statuses go into the front
+        // matter, each later update's into its `Components:` line.
         var unknown: [Diagnostic] = []
         var order: [String] = []
         func match(id: String, name: String) -> String? {
@@ -146,20 +147,25 @@ package struct StatuspageImport: Sendable {
         for component in incident.components ?? [] {
             if let id = match(id: component.id, name: component.name), !order.contains(id) { order.append(id) }
         }
-        for update in incident.incidentUpdates {
-            for affected in update.affectedComponents ?? [] {
+        // Each update's statuses by herald.yml id, oldest update last like `updates`.
+        let stated: [[AffectedComponent]] = updates.map { update in
+            var result: [AffectedComponent] = []
+            for affected in update.affected {
                 guard let id = match(id: affected.code, name: affected.name) else { continue }
                 if !order.contains(id) { order.append(id) }
-                for word in [affected.oldStatus, affected.newStatus].compactMap({ $0 }) {
-                    if let status = ComponentStatus(rawValue: word), status != .operational,
-                        status > (worst[id] ?? .operational)
-                    {
-                        worst[id] = status
-                    }
+                if let word = affected.newStatus, let status = ComponentStatus(rawValue: word),
+                    !result.contains(where: { $0.id == id })
+                {
+                    result.append(AffectedComponent(id: id, status: status))
                 }
             }
+            return result
         }
         guard unknown.isEmpty else { return .failure(DiagnosticsError(unknown)) }
+        let initial = Dictionary((stated.last ?? []).map { ($0.id, $0.status) }, uniquingKeysWith: { a, _ in a })
+        // A component first given a status by a later update joins the incident there.
+        let joinsLater = Set(stated.dropLast().flatMap { $0 }.map(\.id)).subtracting(initial.keys)
+        let frontMatter = order.filter { initial[$0] != nil || !joinsLater.contains($0) }
 
         // The file.
         let first = window?.start ?? updates.last?.time ?? Self.date(incident.createdAt) ?? now
@@ -185,23 +191,26 @@ package struct StatuspageImport: Sendable {
                 text += "started: \(Timestamp.iso8601(started))\n"
             }
         }
-        if !order.isEmpty {
-            if worst.isEmpty {
-                text += "components: [\(order.joined(separator: ", "))]\n"
+        if !frontMatter.isEmpty {
+            if initial.isEmpty || window != nil {
+                text += "components: [\(frontMatter.joined(separator: ", "))]\n"
             } else {
                 text += "components:\n"
-                for id in order {
+                for id in frontMatter {
                     let status =
-                        window != nil
-                        ? ComponentStatus.underMaintenance
-                        : worst[id] ?? (Impact(rawValue: incident.impact ?? "") ?? .minor).defaultComponentStatus
+                        initial[id] ?? (Impact(rawValue: incident.impact ?? "") ?? .minor).defaultComponentStatus
                     text += "  \(id): \(status.rawValue)\n"
                 }
             }
         }
         text += "---\n"
-        for update in updates {
+        for (offset, update) in updates.enumerated() {
             text += "\n## \(update.status.rawValue) \u{2014} \(Self.heading(update.time))\n"
+            // A resolution returns every component to operational without saying so.
+            let line = stated[offset].filter { update.status != .resolved || $0.status != .operational }
+            if window == nil, offset < updates.count - 1, !line.isEmpty {
+                text += IncidentEditor.componentsLine(line) + "\n"
+            }
             let body = update.body.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(
                 in: .whitespacesAndNewlines)
             if !body.isEmpty { text += body + "\n" }

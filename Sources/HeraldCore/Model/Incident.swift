@@ -53,24 +53,6 @@ package struct Incident: Sendable, Hashable {
         self.sourcePath = sourcePath
     }
 
-    /// The components the incident affects: those of the front matter, then those that updates'
-    /// `Components:` lines add, each with the status it was last given (the status it has while
-    /// the incident is open).
-    package var components: [AffectedComponent] {
-        guard updates.contains(where: { !$0.components.isEmpty }) else { return initialComponents }
-        var result = initialComponents
-        for update in updates.reversed() {
-            for stated in update.components {
-                if let position = result.firstIndex(where: { $0.id == stated.id }) {
-                    result[position].status = stated.status
-                } else {
-                    result.append(stated)
-                }
-            }
-        }
-        return result
-    }
-
     /// The newest update.
     package var latestUpdate: IncidentUpdate? { updates.first }
 

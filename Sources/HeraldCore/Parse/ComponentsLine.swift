@@ -89,7 +89,7 @@ struct ComponentsLine {
                     at: statusText.firstIndex { !$0.isWhitespace } ?? statusText.startIndex,
                     "unknown component status '\(status)'",
                     expected: statuses,
-                    suggestion: Suggestion.didYouMean(status, in: statuses)
+                    suggestion: Self.statusSuggestion(status)
                 )
                 continue
             }
@@ -106,6 +106,16 @@ struct ComponentsLine {
                 expected: statuses
             )
         }
+    }
+
+    /// "did you mean" for a mistyped status word: a near spelling, or the one status that starts
+    /// with it (`major` → `major_outage`).
+    static func statusSuggestion(_ word: String) -> String? {
+        let statuses = ComponentStatus.allCases.map(\.rawValue)
+        if let near = Suggestion.didYouMean(word, in: statuses) { return near }
+        let key = word.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+        let starting = statuses.filter { !key.isEmpty && $0.hasPrefix(key) }
+        return starting.count == 1 ? "did you mean '\(starting[0])'?" : nil
     }
 
     /// The word before the line's first colon, when the line starts with one (after at most three

@@ -51,7 +51,7 @@ package struct SiteRenderer: Sendable {
         let views = ViewFactory(
             site: site, index: index, status: status, localization: localization, assets: theme.assets)
         let made = try await parallelMap(site.incidents) { incident in
-            let timeline = incident.updates.map(views.updateView)
+            let timeline = views.timeline(of: incident)
             return (views.incidentView(incident, root: Self.pageRoot, timeline: timeline), timeline)
         }
         let version = SiteVersion.of(site, status: status)

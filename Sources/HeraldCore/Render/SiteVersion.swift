@@ -1,6 +1,6 @@
 /// A short digest of everything a reader of the status page would see change: each incident's
-/// title, impact, components, status at the build's clock and updates (their time, status and
-/// text), and every component's status. Published as `version.json` and printed into every page,
+/// title, impact, components, status at the build's clock and updates (their time, status,
+/// text and component statuses), and every component's status. Published as `version.json` and printed into every page,
 /// so that a page left open can tell, by fetching a few bytes, that the site has news
 /// (`assets/fresh.js`). The build's clock itself is left out: a scheduled rebuild that changes
 /// nothing must not ask anyone to reload.
@@ -26,6 +26,10 @@ enum SiteVersion {
                 hasher.add(update.anchor)
                 hasher.add(update.status.rawValue)
                 hasher.add(update.markdown)
+                for component in update.components {
+                    hasher.add(component.id)
+                    hasher.add(component.status.rawValue)
+                }
             }
         }
         return hasher.hex

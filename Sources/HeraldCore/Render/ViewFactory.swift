@@ -202,8 +202,32 @@ struct ViewFactory: Sendable {
             statusLabel: label(update.status),
             anchor: update.anchor,
             time: incidentTimeView(update.time),
-            bodyHTML: update.html
+            bodyHTML: update.html,
+            changes: [],
+            hasChanges: false
         )
+    }
+
+    /// An incident's updates as its timeline shows them, newest first. When its updates change
+    /// component statuses (`Components:` lines), each update from the second on lists the
+    /// changes it made, the resolution's return to operational included; the first update's
+    /// statuses are the incident's affected components.
+    func timeline(of incident: Incident) -> [UpdateView] {
+        var views = incident.updates.map(updateView)
+        for (offset, changes) in incident.shownComponentChanges.enumerated() where !changes.isEmpty {
+            views[offset].changes = changes.compactMap { change in
+                guard let component = index.componentsByID[change.id] else { return nil }
+                return ChangeView(
+                    name: component.name,
+                    url: "\(SiteRenderer.pageRoot)components/\(component.id)/",
+                    status: change.new.rawValue,
+                    oldLabel: label(change.old),
+                    newLabel: label(change.new)
+                )
+            }
+            views[offset].hasChanges = !views[offset].changes.isEmpty
+        }
+        return views
     }
 
     /// How long the incident lasted, or has lasted so far, as its views show it.
@@ -228,7 +252,9 @@ struct ViewFactory: Sendable {
         func time(_ date: Date) -> TimeView {
             zip(incident.updates, timeline).first { $0.0.time == date }?.1.time ?? incidentTimeView(date)
         }
-        let affected = incident.components.compactMap { affected -> AffectedView? in
+        // An open incident shows each component's status now; a closed one the worst it gave it.
+        let affected = (incident.isOpen ? incident.components : incident.worstComponents).compactMap {
+            affected -> AffectedView? in
             guard let component = index.componentsByID[affected.id] else { return nil }
             return AffectedView(
                 name: component.name,

@@ -179,6 +179,19 @@ struct UpdateView: Sendable, Encodable {
     var anchor: String
     var time: TimeView
     var bodyHTML: String
+    /// The components whose status the update changed, when the timeline shows them.
+    var changes: [ChangeView]
+    var hasChanges: Bool
+}
+
+/// A component's status changing at an update: "Payments: Partial outage → Major outage".
+struct ChangeView: Sendable, Encodable {
+    var name: String
+    var url: String
+    /// The new status, for its colour.
+    var status: String
+    var oldLabel: String
+    var newLabel: String
 }
 
 struct IncidentView: Sendable, Encodable {

@@ -66,6 +66,19 @@ extension Incident {
         return changes.reversed()
     }
 
+    /// The changes that pages and notifications show under each update, newest first like
+    /// `updates`: `componentChanges` when the incident's updates state component statuses, except
+    /// at its first update, whose statuses are the incident's affected components; none when only
+    /// the front matter gives statuses.
+    package var shownComponentChanges: [[ComponentChange]] {
+        guard updates.contains(where: { !$0.components.isEmpty }) else {
+            return Array(repeating: [], count: updates.count)
+        }
+        var changes = componentChanges
+        if !changes.isEmpty { changes[changes.count - 1] = [] }
+        return changes
+    }
+
     /// The stretches of time in which the incident held `componentID` at a status other than
     /// operational, oldest first. The first starts at the incident's `started` time (or a
     /// maintenance's first `In progress`); the last one's `end` is nil while it goes on.
@@ -81,6 +94,33 @@ extension Incident {
             if status != .operational { segments.append(StatusSegment(start: time, end: nil, status: status)) }
         }
         return segments
+    }
+
+    /// The components the incident affects: those of the front matter, then those that updates'
+    /// `Components:` lines add, each with the status it was last given (the status it has while
+    /// the incident is open).
+    package var components: [AffectedComponent] { statedComponents { $1 } }
+
+    /// `components`, each with the worst status the incident gave it.
+    package var worstComponents: [AffectedComponent] { statedComponents(combining: max) }
+
+    /// The front matter's components, then those the updates add, oldest update first, with each
+    /// stated status combined into the one before.
+    private func statedComponents(
+        combining combine: (ComponentStatus, ComponentStatus) -> ComponentStatus
+    ) -> [AffectedComponent] {
+        guard updates.contains(where: { !$0.components.isEmpty }) else { return initialComponents }
+        var result = initialComponents
+        for update in updates.reversed() {
+            for stated in update.components {
+                if let position = result.firstIndex(where: { $0.id == stated.id }) {
+                    result[position].status = combine(result[position].status, stated.status)
+                } else {
+                    result.append(stated)
+                }
+            }
+        }
+        return result
     }
 
     /// The components' shown statuses after each update, oldest first.

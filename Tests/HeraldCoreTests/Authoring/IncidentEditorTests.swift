@@ -161,6 +161,51 @@ struct IncidentEditorTests {
         #expect(incident.latestUpdate?.markdown == "Still watching.")
     }
 
+    @Test func updateWritesTheComponentsLineThatSetsStatusesFromThen() throws {
+        let root = try Fixture.copyOfSample()
+        let path = "incidents/2026-11-27-delayed-payments.md"
+        let before = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        let editor = try editor(at: root, now: "2026-11-27T09:30:00Z")
+        _ = try editor.addUpdate(
+            to: "delayed-payments", status: "identified", message: "Payouts are late too.",
+            components: ["payments=major_outage", "payouts=degraded-performance"], force: false)
+        let after = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        let inserted =
+            "## Identified — 2026-11-27 10:30 +01:00\nComponents: payments=major_outage, payouts=degraded_performance\n\n"
+            + "Payouts are late too.\n\n"
+        let position = try #require(before.range(of: "## Monitoring — 2026-11-27 08:50 UTC"))
+        #expect(after == String(before[..<position.lowerBound]) + inserted + String(before[position.lowerBound...]))
+        let incident = try #require(
+            IncidentParser(config: editor.config, now: editor.now).parse(SourceFile(path: path, text: after)).incident)
+        #expect(incident.latestUpdate?.markdown == "Payouts are late too.")
+        #expect(
+            incident.components == [
+                AffectedComponent(id: "payments", status: .majorOutage),
+                AffectedComponent(id: "billing-emails", status: .degradedPerformance),
+                AffectedComponent(id: "payouts", status: .degradedPerformance),
+            ])
+
+        // Mistakes are reported together, with the values expected, and nothing is written.
+        #expect {
+            try editor.addUpdate(
+                to: "delayed-payments", status: "update", message: "x",
+                components: ["paymnts=major", "api"], force: false)
+        } throws: { error in
+            let messages = (error as? IncidentEditor.Failure)?.diagnostics.map(\.message) ?? []
+            return messages == [
+                "unknown component 'paymnts'", "unknown component status 'major'",
+                "'api' gives no status; write <component>=<status>, such as payments=major_outage",
+            ]
+        }
+        #expect(try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) == after)
+        // A maintenance's components are under maintenance while it runs.
+        #expect(throws: IncidentEditor.Failure.self) {
+            try editor.addUpdate(
+                to: "payment-provider-migration", status: "update", message: "x",
+                components: ["payments=major_outage"], force: false)
+        }
+    }
+
     @Test func aMaintenanceTakesUpdatesUntilItIsCompletedOrCancelled() throws {
         let root = try Fixture.copyOfSample()
         let path = "incidents/2026-12-06-payment-provider-migration.md"

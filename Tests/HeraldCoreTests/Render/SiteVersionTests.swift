@@ -37,7 +37,17 @@ struct SiteVersionTests {
             of: "## Investigating", with: "## Identified — 2026-11-27 08:30 UTC\nFound it.\n\n## Investigating")
         let edited = Self.open.replacingOccurrences(of: "Looking into it.", with: "Looking into it closely.")
         let renamed = Self.open.replacingOccurrences(of: "title: Slow API", with: "title: Slow public API")
-        let versions = try [updated, edited, renamed].map { try Self.version($0, now: "2026-11-27T09:00:00Z") }
-        #expect(Set(versions + [base]).count == 4)
+        // A status changed by an older update: the components' statuses now stay the same.
+        let restated = [
+            "Components: api=major_outage\nFound it.\n\n## Monitoring — 2026-11-27 08:40 UTC\nComponents: api=partial_outage",
+            "Components: api=partial_outage\nFound it.\n\n## Monitoring — 2026-11-27 08:40 UTC\nComponents: api=partial_outage",
+        ].map {
+            Self.open.replacingOccurrences(
+                of: "## Investigating", with: "## Identified — 2026-11-27 08:30 UTC\n\($0)\n\n## Investigating")
+        }
+        let versions = try ([updated, edited, renamed] + restated).map {
+            try Self.version($0, now: "2026-11-27T09:00:00Z")
+        }
+        #expect(Set(versions + [base]).count == 6)
     }
 }

@@ -211,8 +211,13 @@ struct StatuspageAPITests {
         #expect(open.incidentUpdates.map(\.status) == [.monitoring, .identified, .investigating])
         #expect(
             open.incidentUpdates.last?.affectedComponents?.map(\.newStatus) == [
-                .partialOutage, .degradedPerformance,
+                .degradedPerformance, .degradedPerformance,
             ])
+        // The Identified update's `Components:` line, and nothing at Monitoring.
+        #expect(open.incidentUpdates[1].affectedComponents?.map(\.code) == ["payments"])
+        #expect(open.incidentUpdates[1].affectedComponents?.map(\.oldStatus) == [.degradedPerformance])
+        #expect(open.incidentUpdates[1].affectedComponents?.map(\.newStatus) == [.partialOutage])
+        #expect(open.incidentUpdates[0].affectedComponents == nil)
 
         // Ordering and formats.
         #expect(incidents.incidents.count == 11)
