@@ -79,7 +79,8 @@ struct MessageOptions: ParsableArguments {
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Start a new incident: write incidents/<date>-<slug>.md with its first update.",
+        abstract:
+            "Start a new incident, maintenance or notice: write incidents/<date>-<slug>.md with its first update.",
         discussion: """
             The update is stamped with the current time (or --now) in the site's time zone. \
             Without --message or --template, $EDITOR opens on a terminal; otherwise the text is \
@@ -114,7 +115,25 @@ struct New: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The maintenance's end (any time form).", valueName: "time"))
     var end: String?
 
+    @Flag(name: .long, help: "Post an informational notice, which changes no status, instead of an incident.")
+    var notice = false
+
+    @Option(
+        name: .long, help: ArgumentHelp("When the notice leaves the status page (any time form).", valueName: "time"))
+    var until: String?
+
+    @Flag(name: .long, help: "Show the notice in embed.js's banner while it is current.")
+    var embed = false
+
     func validate() throws {
+        if notice {
+            guard impact == nil, !maintenance, start == nil, end == nil else {
+                throw ValidationError(
+                    "--notice takes no --impact, --maintenance, --start or --end: it changes no status")
+            }
+            return
+        }
+        guard until == nil, !embed else { throw ValidationError("--until and --embed go with --notice") }
         if maintenance {
             guard start != nil, end != nil else { throw ValidationError("--maintenance needs --start and --end") }
         } else {
@@ -136,12 +155,13 @@ struct New: ParsableCommand {
         let bareIDs = ids.map { $0.split(separator: "=").first.map(String.init) ?? $0 }
         let names = bareIDs.map { id in editor.config.components.first { $0.id == id }?.name ?? id }
         let window = maintenance ? (start ?? "", end ?? "") : nil
-        let firstStatus = status ?? (maintenance ? "scheduled" : "investigating")
+        let firstStatus = status ?? (maintenance ? "scheduled" : notice ? "notice" : "investigating")
         let message = try text.resolve(
             root: site.rootURL, title: title, components: names, impact: impact ?? "",
             window: window.flatMap { editor.windowText(start: $0.0, end: $0.1) } ?? "",
             context: editor.editorContext(
-                new: title, components: bareIDs, impact: impact, window: window, posting: firstStatus,
+                new: title, components: bareIDs, impact: impact, window: window, isNotice: notice,
+                posting: firstStatus,
                 templates: Authoring.templateNames(site)))
         let path = try Authoring.run { () throws(IncidentEditor.Failure) in
             try editor.create(
@@ -150,7 +170,8 @@ struct New: ParsableCommand {
                 components: ids,
                 status: firstStatus,
                 message: message,
-                window: window
+                window: window,
+                notice: notice ? (until, embed) : nil
             )
         }
         print(path)
@@ -275,6 +296,17 @@ enum Authoring {
                     Diagnostic(
                         at: SourceLocation(path: path),
                         "'\(incident.slug)' is a scheduled maintenance, which is completed rather than resolved; \(advice)"
+                    )
+                ])
+            }
+        }
+        if status == "resolved", let incident = parsed.incident, incident.notice != nil {
+            _ = try run { () throws(IncidentEditor.Failure) in
+                throw IncidentEditor.Failure(diagnostics: [
+                    Diagnostic(
+                        at: SourceLocation(path: path),
+                        "'\(incident.slug)' is a notice, which is never resolved: it leaves the status page at its"
+                            + " 'until:' time; set one in its front matter, such as 'notice: {until: 2026-12-08 00:00}'"
                     )
                 ])
             }

@@ -51,7 +51,8 @@ struct Build: AsyncParsableCommand {
             }
             let elapsed = Console.milliseconds(clock.now - start)
             print(
-                "Built \(Console.plural(report.incidentCount, "incident")) and"
+                "Built \(Console.plural(report.incidentCount, "incident"))"
+                    + (report.noticeCount > 0 ? ", \(Console.plural(report.noticeCount, "notice"))" : "") + " and"
                     + " \(Console.plural(report.maintenanceCount, "maintenance window")) into"
                     + " \(builder.options.output.path)"
                     + " (\(report.fileCount) files) in \(elapsed)"

@@ -8,7 +8,7 @@ struct NextChange: AsyncParsableCommand {
         abstract: "Print when the built site next changes by the clock alone, with no file edited.",
         discussion: """
             Prints an instant as 2026-12-06T01:00:00Z (UTC): the next maintenance start or end, \
-            timed update, component since, or midnight in the site's zone, after --now. While an \
+            notice's until, timed update, component since, or midnight in the site's zone, after --now. While an \
             incident is open or a maintenance window runs the page changes continuously, and it \
             prints --now itself. A build at any instant before that is byte-identical to a build \
             at --now, so a scheduled job can skip deploying until then.

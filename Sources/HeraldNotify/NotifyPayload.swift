@@ -20,8 +20,8 @@ package enum NotifyPayload {
         }
     }
 
-    /// The one-line summary every format starts with: "[Major] Delayed payments: Monitoring", or
-    /// "[Maintenance] Payment provider migration: Scheduled".
+    /// The one-line summary every format starts with: "[Major] Delayed payments: Monitoring",
+    /// "[Maintenance] Payment provider migration: Scheduled" or "[Notice] New IP ranges: Notice".
     static func headline(_ notice: UpdateNotice) -> String {
         "[\(notice.impactLabel)] \(notice.title): \(notice.statusLabel)"
     }
@@ -140,9 +140,10 @@ package enum NotifyPayload {
     static let discordTotalLimit = 6000
 
     /// The embed colour: green when the update ends the incident or maintenance, blue for
-    /// maintenance, else by impact (grey, yellow, orange, red).
+    /// maintenance and notices, else by impact (grey, yellow, orange, red).
     static func discordColor(_ notice: UpdateNotice) -> Int {
         if notice.isFinal { return 0x2E_CC71 }
+        if notice.isNotice { return 0x34_98DB }
         switch notice.impact {
         case nil: return 0x34_98DB
         case .none?: return 0x95_A5A6

@@ -31,6 +31,8 @@ package struct UpdateNotice: Sendable, Equatable {
     package var impact: Impact?
     /// The maintenance window, when the update belongs to a scheduled maintenance.
     package var maintenance: MaintenanceWindow?
+    /// Whether the update belongs to an informational notice.
+    package var isNotice = false
     /// The affected components in `herald.yml`'s order.
     package var components: [AffectedComponent]
     /// The components whose status the update changed, as the incident's page shows them under
@@ -51,16 +53,17 @@ package struct UpdateNotice: Sendable, Equatable {
     package var isMaintenance: Bool { maintenance != nil }
 
     /// What a notification calls the status: the heading's word, and for an `Update` also the
-    /// status it keeps ("Update (monitoring)").
+    /// status it keeps ("Update (monitoring)"); a notice has none to keep.
     package var statusLabel: String {
-        if updateStatus == .update {
+        if updateStatus == .update, !isNotice {
             return "Update (\(status.replacingOccurrences(of: "_", with: " ")))"
         }
         return updateStatus.rawValue
     }
 
-    /// What a notification calls the impact: "Major", or "Maintenance".
+    /// What a notification calls the impact: "Major", "Maintenance" or "Notice".
     package var impactLabel: String {
+        if isNotice { return "Notice" }
         guard let impact else { return "Maintenance" }
         return impact.rawValue.prefix(1).uppercased() + impact.rawValue.dropFirst()
     }
@@ -77,7 +80,8 @@ package struct UpdateNotice: Sendable, Equatable {
 
     /// Whether the update ends the incident or maintenance.
     package var isFinal: Bool {
-        ["resolved", "postmortem", "completed"].contains(status)
+        // A notice reads `resolved` to Statuspage clients from the start; it ends nothing.
+        !isNotice && ["resolved", "postmortem", "completed"].contains(status)
     }
 }
 
@@ -113,8 +117,9 @@ extension UpdateNotice {
                         title: incident.title,
                         updateStatus: update.status,
                         status: apiUpdate.status,
-                        impact: incident.maintenance == nil ? incident.impact : nil,
+                        impact: incident.maintenance == nil && incident.notice == nil ? incident.impact : nil,
                         maintenance: incident.maintenance,
+                        isNotice: incident.notice != nil,
                         components: components,
                         changes: changes[offset].map {
                             "\(names[$0.id] ?? $0.id): \($0.old.label) \u{2192} \($0.new.label)"

@@ -126,17 +126,28 @@ extension HeraldCommandTests {
         }
         let built = try run(["build", "--now", "2026-11-27T09:00:00Z"], in: root)
         #expect(built.status == 0, "\(built.stderr)")
-        // Every incident and maintenance, with the same updates: statuses, times and texts.
+        // Every incident, notice and maintenance, with the same updates: statuses, times, texts
+        // and the component statuses each changed.
         struct File: Decodable {
             struct Incident: Decodable {
                 struct Update: Decodable {
+                    struct Affected: Decodable {
+                        var code: String
+                        var oldStatus: String
+                        var newStatus: String
+                    }
                     var status: String
                     var createdAt: String
                     var body: String
+                    var affectedComponents: [Affected]?
+                }
+                struct Notice: Decodable {
+                    var until: String?
                 }
                 var name: String
                 var impact: String
                 var incidentUpdates: [Update]
+                var heraldNotice: Notice?
             }
             var incidents: [Incident]?
             var scheduledMaintenances: [Incident]?
@@ -149,14 +160,26 @@ extension HeraldCommandTests {
                 return (file.incidents ?? []) + (file.scheduledMaintenances ?? [])
             }
             .map { incident in
-                ([incident.name, incident.impact]
-                    + incident.incidentUpdates.map { "\($0.status) \($0.createdAt) \($0.body)" })
+                ([
+                    incident.name, incident.impact,
+                    incident.heraldNotice.map { "notice until \($0.until ?? "-")" } ?? "",
+                ]
+                    + incident.incidentUpdates.map { update in
+                        let changes = (update.affectedComponents ?? []).map {
+                            "\($0.code): \($0.oldStatus) → \($0.newStatus)"
+                        }
+                        return
+                            "\(update.status) \(update.createdAt) \(update.body) [\(changes.joined(separator: ", "))]"
+                    })
                     .joined(separator: "\n")
             }
             .sorted()
         }
         let original = try history(golden)
-        #expect(original.count == 14)
+        #expect(original.count == 15)
+        // The sample's notice and its per-update component change are part of what is compared.
+        #expect(original.contains { $0.contains("notice until 2026-12-10T00:00:00.000Z") })
+        #expect(original.contains { $0.contains("[payments: degraded_performance → partial_outage]") })
         #expect(try history(root.appendingPathComponent("site/api/v2")) == original)
     }
 }

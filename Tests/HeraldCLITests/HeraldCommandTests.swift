@@ -87,7 +87,7 @@ struct HeraldCommandTests {
         let root = try copyOfSample()
         let result = try run(["build", "--now", "2026-11-27T09:00:00Z", "--verbose"], in: root)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Built 11 incidents and 3 maintenance windows into"))
+        #expect(result.stdout.contains("Built 11 incidents, 1 notice and 3 maintenance windows into"))
         #expect(result.stderr.contains("[1/5] Load"))
         #expect(result.stderr.contains("[5/5] Publish"))
         let index = try String(contentsOf: root.appendingPathComponent("site/index.html"), encoding: .utf8)

@@ -208,6 +208,34 @@ struct NotifyTests {
             updates.map { $0["id"] as? String } == [Self.monitoring, "2026-11-26-payments-update-20261126T140500Z"])
     }
 
+    @Test func aNoticeIsAnnouncedAsANoticeNeverAsAnOutageOrAnEnd() throws {
+        let text = """
+            ---
+            title: New IP ranges
+            notice:
+              until: 2026-12-10 00:00 UTC
+            components: [api]
+            ---
+
+            ## Update — 2026-11-26 12:00 UTC
+            The range is final.
+
+            ## Notice — 2026-11-25 10:00 UTC
+            Webhooks come from `203.0.113.0/24` from Monday.
+            """
+        let site = try Self.site([("2026-11-25-ip-ranges", text)])
+        let notices = UpdateNotice.all(in: site)
+        #expect(notices.map(\.statusLabel) == ["Notice", "Update"])
+        #expect(notices.allSatisfy { $0.isNotice && !$0.isFinal && $0.impactLabel == "Notice" })
+        #expect(NotifyPayload.headline(notices[0]) == "[Notice] New IP ranges: Notice")
+        #expect(notices.allSatisfy { NotifyPayload.discordColor($0) == 0x34_98DB })
+        let body = try NotifyPayload.body(for: .slack, notice: notices[1], context: NotifyContext(site: site))
+        let json = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
+        #expect(json["text"] as? String == "[Notice] New IP ranges: Update")
+        // Filters by component work as for incidents.
+        #expect(notices.allSatisfy { $0.components.map(\.id) == ["api"] })
+    }
+
     // MARK: Delivery
 
     @Test func componentFiltersDecideWhoHearsWhat() async throws {

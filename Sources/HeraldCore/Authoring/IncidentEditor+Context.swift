@@ -31,6 +31,7 @@ extension IncidentEditor {
     ///   - components: The component ids.
     ///   - impact: The impact, for an incident.
     ///   - window: The window's start and end as written, for a maintenance.
+    ///   - isNotice: Whether it is an informational notice.
     ///   - status: The first update's status.
     ///   - templates: The names of the message templates.
     package func editorContext(
@@ -38,11 +39,14 @@ extension IncidentEditor {
         components: [String],
         impact: String?,
         window: (start: String, end: String)?,
+        isNotice: Bool = false,
         posting status: String,
         templates: [String]
     ) -> [String] {
         var lines: [String]
-        if let window {
+        if isNotice {
+            lines = ["New notice: \(title)"]
+        } else if let window {
             lines = ["New maintenance: \(title)"]
             lines.append(
                 "Window: " + (windowText(start: window.start, end: window.end) ?? "\(window.start) to \(window.end)"))

@@ -70,6 +70,8 @@ package struct IncidentEditor: Sendable {
     /// - Parameters:
     ///   - components: Component ids, each with the impact's status, or `id=status`.
     ///   - window: For a scheduled maintenance, its start and end as written (any time form).
+    ///   - notice: For an informational notice, its `until` as written (any time form) and whether
+    ///     `embed.js` shows it.
     /// - Returns: The new file's path relative to the root.
     package func create(
         title: String,
@@ -77,7 +79,8 @@ package struct IncidentEditor: Sendable {
         components: [String],
         status: String,
         message: String,
-        window: (start: String, end: String)? = nil
+        window: (start: String, end: String)? = nil,
+        notice: (until: String?, embed: Bool)? = nil
     ) throws(Failure) -> String {
         let slugBase = Slug.fileName(forTitle: title)
         // A maintenance is named by the day its window opens, as the history lists it; an
@@ -108,7 +111,17 @@ package struct IncidentEditor: Sendable {
         if let window {
             front += "maintenance:\n  start: \(YAMLText.quoted(window.start))\n  end: \(YAMLText.quoted(window.end))\n"
         }
-        if !components.isEmpty {
+        if let notice {
+            if notice.until == nil, !notice.embed {
+                front += "notice: true\n"
+            } else {
+                front += "notice:\n"
+                if let until = notice.until { front += "  until: \(YAMLText.quoted(until))\n" }
+                if notice.embed { front += "  embed: true\n" }
+            }
+            // A notice changes no status: its components are a list.
+            if !components.isEmpty { front += "components: [\(components.joined(separator: ", "))]\n" }
+        } else if !components.isEmpty {
             front += "components:\n"
             let defaultStatus =
                 window != nil
@@ -206,7 +219,9 @@ package struct IncidentEditor: Sendable {
         }
         // A maintenance is never "open": it is finished once completed or cancelled.
         let finished: String?
-        if incident.maintenance != nil {
+        if incident.notice != nil {
+            finished = nil
+        } else if incident.maintenance != nil {
             let stage = incident.maintenanceStatus(at: now)
             finished =
                 stage == .completed || stage == .cancelled
@@ -235,11 +250,11 @@ package struct IncidentEditor: Sendable {
         let minute = (now.timeIntervalSince1970 / 60).rounded(.down)
         let minuteTaken = incident.updates.contains { ($0.time.timeIntervalSince1970 / 60).rounded(.down) == minute }
         let time = headingTime(withSeconds: minuteTaken)
-        if !stated.isEmpty, incident.maintenance != nil {
+        if !stated.isEmpty, incident.maintenance != nil || incident.notice != nil {
             throw Failure(diagnostics: [
                 Diagnostic(
                     at: SourceLocation(path: "--component"),
-                    "a maintenance's components are under maintenance while it runs; --component is for incidents"
+                    "--component is for incidents: a maintenance's components are under maintenance while it runs, and a notice changes no status"
                 )
             ])
         }

@@ -102,10 +102,16 @@ package struct StatuspageImport: Sendable {
             window = (start, end)
         }
         let allowed = window == nil ? UpdateStatus.incidentStatuses : UpdateStatus.maintenanceStatuses
+        let notice = incident.heraldNotice
         var updates: [(status: UpdateStatus, time: Date, body: String, affected: [Export.Affected])] = []
         for update in incident.incidentUpdates {
             guard let time = Self.date(update.displayAt ?? update.createdAt) ?? Self.date(update.createdAt) else {
                 return failure("update time '\(update.createdAt)' is not an ISO 8601 time")
+            }
+            // A Herald notice's updates all read `resolved`: the first is its `Notice`, below.
+            if notice != nil {
+                updates.append((.update, time, update.body ?? "", []))
+                continue
             }
             guard let status = UpdateStatus(word: update.status), allowed.contains(status) else {
                 return failure(
@@ -116,6 +122,7 @@ package struct StatuspageImport: Sendable {
             updates.append((status, time, update.body ?? "", update.affectedComponents ?? []))
         }
         updates.sort { $0.time > $1.time }
+        if notice != nil, !updates.isEmpty { updates[updates.count - 1].status = .notice }
         for (newer, older) in zip(updates, updates.dropFirst())
         where Int(newer.time.timeIntervalSince1970) == Int(older.time.timeIntervalSince1970) {
             return failure("two updates at \(Timestamp.iso8601(newer.time)); Herald needs a second between them")
@@ -165,7 +172,8 @@ package struct StatuspageImport: Sendable {
         let initial = Dictionary((stated.last ?? []).map { ($0.id, $0.status) }, uniquingKeysWith: { a, _ in a })
         // A component first given a status by a later update joins the incident there.
         let joinsLater = Set(stated.dropLast().flatMap { $0 }.map(\.id)).subtracting(initial.keys)
-        let frontMatter = order.filter { initial[$0] != nil || !joinsLater.contains($0) }
+        // A maintenance lists every component: they are under maintenance while it runs.
+        let frontMatter = window != nil ? order : order.filter { initial[$0] != nil || !joinsLater.contains($0) }
 
         // The file.
         let first = window?.start ?? updates.last?.time ?? Self.date(incident.createdAt) ?? now
@@ -184,6 +192,8 @@ package struct StatuspageImport: Sendable {
         if let window {
             text +=
                 "maintenance:\n  start: \(Timestamp.iso8601(window.start))\n  end: \(Timestamp.iso8601(window.end))\n"
+        } else if let notice {
+            text += notice.until.map { "notice:\n  until: \($0)\n" } ?? "notice: true\n"
         } else {
             let impact = Impact(rawValue: incident.impact ?? "none") ?? .none
             text += "impact: \(impact.rawValue)\n"
@@ -192,7 +202,7 @@ package struct StatuspageImport: Sendable {
             }
         }
         if !frontMatter.isEmpty {
-            if initial.isEmpty || window != nil {
+            if initial.isEmpty || window != nil || notice != nil {
                 text += "components: [\(frontMatter.joined(separator: ", "))]\n"
             } else {
                 text += "components:\n"
@@ -253,6 +263,11 @@ package struct StatuspageImport: Sendable {
             var scheduledUntil: String?
             var incidentUpdates: [Update]
             var components: [Component]?
+            /// Set on the notices of Herald's own export.
+            var heraldNotice: Notice?
+        }
+        struct Notice: Decodable {
+            var until: String?
         }
         struct Update: Decodable {
             var status: String

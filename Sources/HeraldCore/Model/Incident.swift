@@ -25,6 +25,8 @@ package struct Incident: Sendable, Hashable {
     package var draft: Bool
     /// The window, when this is a scheduled maintenance rather than an incident.
     package var maintenance: MaintenanceWindow?
+    /// Set when this is an informational notice, which changes no status.
+    package var notice: Notice?
     /// The file the incident came from, relative to the site root.
     package var sourcePath: String
 
@@ -39,6 +41,7 @@ package struct Incident: Sendable, Hashable {
         started: Date? = nil,
         draft: Bool = false,
         maintenance: MaintenanceWindow? = nil,
+        notice: Notice? = nil,
         sourcePath: String
     ) {
         self.slug = slug
@@ -50,6 +53,7 @@ package struct Incident: Sendable, Hashable {
         self.started = maintenance?.start ?? started ?? self.updates.last?.time ?? .distantPast
         self.draft = draft
         self.maintenance = maintenance
+        self.notice = notice
         self.sourcePath = sourcePath
     }
 
@@ -64,14 +68,20 @@ package struct Incident: Sendable, Hashable {
             case .resolved: return update.time
             case .postmortem, .update: continue
             case .investigating, .identified, .monitoring: return nil
-            case .scheduled, .inProgress, .verifying, .completed, .cancelled: return nil
+            case .scheduled, .inProgress, .verifying, .completed, .cancelled, .notice: return nil
             }
         }
         return nil
     }
 
-    /// Whether this is an incident (not a maintenance) that is still open.
-    package var isOpen: Bool { maintenance == nil && resolvedAt == nil }
+    /// Whether this is an incident (not a maintenance or a notice) that is still open.
+    package var isOpen: Bool { maintenance == nil && notice == nil && resolvedAt == nil }
+
+    /// Whether this is a notice shown at `now`: posted (its first update) and before its `until`.
+    package func isNoticeCurrent(at now: Date) -> Bool {
+        guard let notice else { return false }
+        return started <= now && notice.until.map { now < $0 } ?? true
+    }
 
     /// A maintenance's status at `now`: the build's clock moves it from scheduled to in progress
     /// at its start and to completed at its end, and an update can only move it further along
@@ -109,9 +119,10 @@ package struct Incident: Sendable, Hashable {
     package var updatedAt: Date { latestUpdate?.time ?? started }
 
     /// How long the incident lasted, or has lasted up to `now` if it is open; a maintenance's
-    /// window.
+    /// window; nothing for a notice.
     package func duration(now: Date) -> TimeInterval {
         if let window = maintenance { return window.end.timeIntervalSince(window.start) }
+        if notice != nil { return 0 }
         return max(0, (resolvedAt ?? now).timeIntervalSince(started))
     }
 
@@ -119,6 +130,7 @@ package struct Incident: Sendable, Hashable {
     /// end, or `now` while it goes on.
     package func end(now: Date) -> Date {
         if let window = maintenance { return min(window.end, max(now, window.start)) }
+        if notice != nil { return started }
         return resolvedAt ?? now
     }
 }
@@ -191,5 +203,19 @@ package struct MaintenanceWindow: Sendable, Hashable {
     package init(start: Date, end: Date) {
         self.start = start
         self.end = end
+    }
+}
+
+/// What makes a file an informational notice: an announcement that changes no status.
+package struct Notice: Sendable, Hashable {
+    /// When it leaves the index (and `embed.js`), or nil to stay until this is set.
+    package var until: Date?
+    /// Whether `embed.js` shows it while it is current.
+    package var showsInEmbed: Bool
+
+    /// Creates a notice's settings.
+    package init(until: Date? = nil, showsInEmbed: Bool = false) {
+        self.until = until
+        self.showsInEmbed = showsInEmbed
     }
 }

@@ -15,6 +15,8 @@ package enum UpdateStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case completed = "Completed"
     /// The maintenance was called off; it no longer holds its components or appears as upcoming.
     case cancelled = "Cancelled"
+    /// An informational notice's announcement.
+    case notice = "Notice"
 
     /// The status a command line or an API names: the heading's word in any case, with `_` for
     /// its space (`in_progress`, `In progress`, `RESOLVED`); nil for any other word.
@@ -32,6 +34,8 @@ package enum UpdateStatus: String, Sendable, Hashable, Codable, CaseIterable {
     package static let maintenanceStatuses: [UpdateStatus] = [
         .scheduled, .inProgress, .verifying, .completed, .cancelled, .update,
     ]
+    /// The words a notice's updates may use.
+    package static let noticeStatuses: [UpdateStatus] = [.notice, .update]
 
     /// The lowercase word for the status (`in_progress`), used in class names and the feeds: the
     /// raw value lowercased, with `_` for spaces. Spelled out because every update of every page
@@ -49,12 +53,21 @@ package enum UpdateStatus: String, Sendable, Hashable, Codable, CaseIterable {
         case .verifying: "verifying"
         case .completed: "completed"
         case .cancelled: "cancelled"
+        case .notice: "notice"
         }
     }
 
     /// Statuspage's word: its maintenance statuses have no `cancelled`, so a cancelled
-    /// maintenance reads as `completed` to Statuspage clients (its update's text says why).
-    package var statuspageValue: String { self == .cancelled ? UpdateStatus.completed.apiValue : apiValue }
+    /// maintenance reads as `completed` to Statuspage clients (its update's text says why); it
+    /// has no notices, which its pages post as incidents with impact `none` that are `resolved`
+    /// from the start, so that no client takes them for a problem.
+    package var statuspageValue: String {
+        switch self {
+        case .cancelled: UpdateStatus.completed.apiValue
+        case .notice: UpdateStatus.resolved.apiValue
+        default: apiValue
+        }
+    }
 
     /// Whether the update changes the incident's status (`Update` keeps the previous one).
     package var setsStatus: Bool { self != .update }

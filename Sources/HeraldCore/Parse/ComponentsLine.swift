@@ -30,8 +30,8 @@ struct ComponentsLine {
     ///
     /// - Parameters:
     ///   - known: The component ids of herald.yml, or nil when they are not checked.
-    ///   - isMaintenance: Whether the file is a maintenance, whose updates cannot set statuses.
-    init(_ line: Substring, number: Int, file: SourceFile, known: [String]?, isMaintenance: Bool) {
+    ///   - kind: What the file is: a maintenance's and a notice's updates cannot set statuses.
+    init(_ line: Substring, number: Int, file: SourceFile, known: [String]?, kind: IncidentParser.FileKind) {
         guard let leading = Self.leadingWord(of: line) else { return }
         func column(_ index: Substring.Index) -> Int { line.unicodeScalars[..<index].count + 1 }
         func error(at index: Substring.Index, _ message: String, expected: [String] = [], suggestion: String? = nil) {
@@ -49,12 +49,18 @@ struct ComponentsLine {
             )
             return
         }
-        guard !isMaintenance else {
+        switch kind {
+        case .incident:
+            break
+        case .maintenance:
             error(
                 at: leading.range.lowerBound,
                 "a maintenance's updates cannot change component statuses: its components are under maintenance"
                     + " while it runs; post an incident for an outage during the work"
             )
+            return
+        case .notice:
+            error(at: leading.range.lowerBound, "a notice changes no component's status; post an incident for that")
             return
         }
         let rest = line[line.index(after: leading.range.upperBound)...]

@@ -14,6 +14,9 @@ extension IncidentParser {
         var maintenance: MaintenanceWindow?
         /// Whether the file has a `maintenance:` key, even one with errors.
         var isMaintenance = false
+        var notice: Notice?
+        /// Whether the file is a notice (`notice:` other than `false`), even one with errors.
+        var isNotice = false
         /// Whether the slug was made from a file name that is not one itself, such as
         /// `2026-11-27-zahlungen-verzögert`: then `herald check` notes the URL.
         var slugDiffersFromFileName = false
@@ -40,7 +43,20 @@ extension IncidentParser {
             header.isMaintenance = true
             header.maintenance = readWindow(node, key: key, parser: timeParser, reader: &reader)
         }
-        if fields["impact"] == nil, header.maintenance == nil, fields["maintenance"] == nil {
+        if let (_, node) = fields["notice"] {
+            header.notice = readNotice(node, parser: timeParser, reader: &reader)
+            header.isNotice = header.notice != nil || !(reader.isFalse(node))
+            if header.isNotice {
+                for other in ["maintenance", "impact", "started"] {
+                    guard let (otherKey, _) = fields[other] else { continue }
+                    reader.error(
+                        at: otherKey,
+                        "a notice has no '\(other)': it announces something and changes no status"
+                            + (other == "maintenance" ? "; a file is a notice or a maintenance" : ""))
+                }
+            }
+        }
+        if fields["impact"] == nil, fields["maintenance"] == nil, !header.isNotice {
             reader.error(at: root, "the front matter has no 'impact'; it is required")
         }
 
@@ -76,12 +92,41 @@ extension IncidentParser {
         }
 
         if let (key, node) = fields["components"] {
-            let status =
-                fields["maintenance"] != nil
-                ? ComponentStatus.underMaintenance : (header.impact ?? .none).defaultComponentStatus
-            header.components = readComponents(node, key: key, defaultStatus: status, reader: &reader)
+            if header.isNotice, case .mapping = node {
+                reader.error(
+                    at: key,
+                    "a notice changes no component's status; list the components it concerns, such as"
+                        + " 'components: [webhooks]'")
+            } else {
+                let status =
+                    header.isNotice
+                    ? ComponentStatus.operational
+                    : fields["maintenance"] != nil
+                        ? ComponentStatus.underMaintenance : (header.impact ?? .none).defaultComponentStatus
+                header.components = readComponents(node, key: key, defaultStatus: status, reader: &reader)
+            }
         }
         return header
+    }
+
+    /// `notice: true`, or `notice: {until: TIME, embed: true}`; nil for `notice: false` or errors.
+    func readNotice(_ node: Node, parser: TimeParser, reader: inout YAMLReader) -> Notice? {
+        if case .mapping = node {
+            guard let fields = reader.fields(of: node, named: "'notice'", allowed: ["until", "embed"], required: [])
+            else { return nil }
+            var notice = Notice()
+            if let (_, value) = fields["until"] {
+                guard let until = reader.time(value, field: "until", parser: parser) else { return nil }
+                notice.until = until
+            }
+            if let (_, value) = fields["embed"] {
+                guard let embed = reader.bool(value, field: "embed") else { return nil }
+                notice.showsInEmbed = embed
+            }
+            return notice
+        }
+        guard let isNotice = reader.bool(node, field: "notice") else { return nil }
+        return isNotice ? Notice() : nil
     }
 
     /// `maintenance: {start: TIME, end: TIME}`, with the end after the start.

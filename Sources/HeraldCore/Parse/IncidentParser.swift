@@ -22,7 +22,7 @@ import Yams
 /// update.
 package struct IncidentParser: Sendable {
     /// The keys an incident's front matter accepts.
-    package static let keys = ["title", "impact", "components", "slug", "started", "draft", "maintenance"]
+    package static let keys = ["title", "impact", "components", "slug", "started", "draft", "maintenance", "notice"]
 
     /// How far in the future an update may be (clock skew between laptops and CI) before it is
     /// flagged.
@@ -102,12 +102,13 @@ package struct IncidentParser: Sendable {
             split: split,
             file: file,
             started: header.started,
-            isMaintenance: header.isMaintenance,
+            kind: header.isNotice ? .notice : header.isMaintenance ? .maintenance : .incident,
             diagnostics: &diagnostics
         )
 
         guard diagnostics.allSatisfy({ $0.severity != .error }), let title = header.title,
-            let impact = header.impact ?? (header.maintenance != nil ? Impact.none : nil), let slug = header.slug
+            let impact = header.impact ?? (header.maintenance != nil || header.isNotice ? Impact.none : nil),
+            let slug = header.slug
         else { return Output(incident: nil, diagnostics: diagnostics) }
 
         let incident = Incident(
@@ -120,10 +121,18 @@ package struct IncidentParser: Sendable {
             started: header.started,
             draft: header.draft,
             maintenance: header.maintenance,
+            notice: header.notice,
             sourcePath: file.path
         )
         diagnostics += Self.clockWarnings(for: incident, file: file)
         return Output(incident: incident, diagnostics: diagnostics)
+    }
+
+    /// What a file announces, which decides the words its update headings may use.
+    enum FileKind {
+        case incident
+        case maintenance
+        case notice
     }
 
     // MARK: Body
@@ -157,10 +166,15 @@ package struct IncidentParser: Sendable {
         split: FrontMatter,
         file: SourceFile,
         started: Date?,
-        isMaintenance: Bool,
+        kind: FileKind,
         diagnostics: inout [Diagnostic]
     ) -> Body {
-        let allowedStatuses = isMaintenance ? UpdateStatus.maintenanceStatuses : UpdateStatus.incidentStatuses
+        let allowedStatuses: [UpdateStatus] =
+            switch kind {
+            case .incident: UpdateStatus.incidentStatuses
+            case .maintenance: UpdateStatus.maintenanceStatuses
+            case .notice: UpdateStatus.noticeStatuses
+            }
         var body = Body()
         let known = checksComponents ? config.components.map(\.id) : nil
         var componentLineByTime: [Date: Int] = [:]
@@ -223,7 +237,7 @@ package struct IncidentParser: Sendable {
                     number: componentLine.number + split.bodyLineOffset,
                     file: file,
                     known: known,
-                    isMaintenance: isMaintenance
+                    kind: kind
                 )
                 diagnostics += parsed.diagnostics
                 components = parsed.components
@@ -287,11 +301,14 @@ package struct IncidentParser: Sendable {
             )
         }
 
-        if headingIndices.isEmpty, !isMaintenance {
+        if headingIndices.isEmpty, kind != .maintenance {
             diagnostics.append(
                 file.diagnostic(
                     line: split.bodyLineOffset,
-                    "incident has no updates; add one such as '## Investigating — 2026-11-26 14:05 UTC'"
+                    kind == .notice
+                        ? "notice has no update to say when it is posted; add one such as"
+                            + " '## Notice — 2026-11-26 14:05 UTC' above its text"
+                        : "incident has no updates; add one such as '## Investigating — 2026-11-26 14:05 UTC'"
                 )
             )
         }

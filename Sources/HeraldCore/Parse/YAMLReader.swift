@@ -248,6 +248,12 @@ struct YAMLReader {
         return scalar.string == "true"
     }
 
+    /// Whether `node` is the plain scalar `false`.
+    func isFalse(_ node: Node) -> Bool {
+        if case .scalar(let scalar) = node, scalar.style == .plain, scalar.string == "false" { return true }
+        return false
+    }
+
     /// One value of a fixed set, matched exactly (letter case included).
     mutating func choice<T: RawRepresentable>(
         _ node: Node,

@@ -42,6 +42,8 @@ package struct Builder: Sendable {
         package var incidentCount: Int
         /// How many scheduled maintenances were published.
         package var maintenanceCount: Int
+        /// How many informational notices were published.
+        package var noticeCount: Int
         /// The time each stage took, in order.
         package var stages: [StageTiming]
     }
@@ -351,8 +353,9 @@ package struct Builder: Sendable {
         progress(5, Self.stageNames[4])
         start = clock.now
         let warnings = checked.diagnostics.filter { $0.severity == .warning }
-        let incidentCount = site.incidents.count { $0.maintenance == nil }
-        let maintenanceCount = site.incidents.count - incidentCount
+        let maintenanceCount = site.incidents.count { $0.maintenance != nil }
+        let noticeCount = site.incidents.count { $0.notice != nil }
+        let incidentCount = site.incidents.count - maintenanceCount - noticeCount
         let fileCount = written.count + 1  // and the marker file
         // The model is freed while the output is swapped in, not after: freeing 10,000 incidents
         // and their views took one core 60 ms.
@@ -376,6 +379,7 @@ package struct Builder: Sendable {
             fileCount: fileCount,
             incidentCount: incidentCount,
             maintenanceCount: maintenanceCount,
+            noticeCount: noticeCount,
             stages: stages
         )
     }

@@ -2,8 +2,10 @@ import Foundation
 
 /// `embed.js`: a small script an operator adds to their own app. The build writes the current
 /// state into it, so it makes no network request and sets no cookie. It shows a banner only while
-/// an open incident touches one of the components named in `data-components` (any component when
-/// the attribute is absent), and remembers a dismissal per update in `localStorage`.
+/// an open incident or a maintenance under way touches one of the components named in
+/// `data-components` (any component when the attribute is absent), or a current notice asks to
+/// be shown (every reader sees one that names no component), and remembers a dismissal per
+/// update in `localStorage`.
 ///
 /// The banner lives in a shadow root and is styled through the CSSOM (`style` properties), which a
 /// host page's Content-Security-Policy does not block, so it neither breaks nor is broken by the
@@ -23,8 +25,10 @@ struct EmbedScript: Sendable {
         var url: String
         /// The ids of the affected components.
         var components: [String]
-        /// The incident's impact.
+        /// The incident's impact (`maintenance`, `notice`).
         var impact: String
+        /// Whether it concerns every reader: a notice that names no component.
+        var all: Bool
     }
 
     /// The banner's own words and language, from the site's locale file.
@@ -51,7 +55,9 @@ struct EmbedScript: Sendable {
             dismiss: localization?.string("embed_dismiss") ?? "Dismiss",
             dismissLabel: localization?.string("embed_dismiss_label") ?? "Dismiss status message"
         )
-        items = (status.openIncidents + status.activeMaintenance).map { position in
+        // Notices only when their file asks for it (`notice: {embed: true}`).
+        let notices = status.currentNotices.filter { site.incidents[$0].notice?.showsInEmbed == true }
+        items = (status.openIncidents + status.activeMaintenance + notices).map { position in
             let incident = site.incidents[position]
             let latest = incident.latestUpdate
             return Item(
@@ -61,7 +67,9 @@ struct EmbedScript: Sendable {
                 time: Timestamp.iso8601(latest?.time ?? incident.started),
                 url: site.config.absoluteURL("incidents/\(incident.slug)/"),
                 components: incident.components.map(\.id),
-                impact: incident.maintenance == nil ? incident.impact.rawValue : "maintenance"
+                impact: incident.notice != nil
+                    ? "notice" : incident.maintenance == nil ? incident.impact.rawValue : "maintenance",
+                all: incident.notice != nil && incident.components.isEmpty
             )
         }
         statusPageURL = site.config.url.absoluteString
@@ -110,7 +118,7 @@ struct EmbedScript: Sendable {
         var d=document,s=d.currentScript,w=s&&s.getAttribute("data-components"),top=s&&s.getAttribute("data-position")==="top";
         var want=w!=null?w.split(",").map(function(x){return x.trim()}).filter(Boolean):null;
         function seen(i){try{return localStorage.getItem("herald:"+i.id)==="1"}catch(e){return false}}
-        var items=S.items.filter(function(i){return(!want||i.components.some(function(c){return want.indexOf(c)>=0}))&&!seen(i)});
+        var items=S.items.filter(function(i){return(!want||i.all||i.components.some(function(c){return want.indexOf(c)>=0}))&&!seen(i)});
         if(!items.length)return;
         function el(n,css,t){var e=d.createElement(n);if(css)e.style.cssText=css;if(t)e.textContent=t;return e}
         function when(t){try{return new Date(t).toLocaleString(S.t.lang,{dateStyle:"medium",timeStyle:"short"})}catch(e){return t}}

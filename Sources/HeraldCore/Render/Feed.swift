@@ -80,13 +80,21 @@ struct Feed: Sendable {
                     format?.window(window) ?? Timestamp.iso8601(window.start) + " – " + Timestamp.iso8601(window.end)
                 header += " · " + HTML.escape(localization?.string("scheduled_maintenance") ?? "Scheduled maintenance")
                 header += ": " + HTML.escape(when)
+            } else if let notice = incident.notice {
+                // A notice states neither an impact nor a status: when it ends, if it does.
+                if let until = notice.until {
+                    let when = format?.dateTime(until) ?? Timestamp.iso8601(until)
+                    header +=
+                        " · " + HTML.escape(localization?.string("notice_until") ?? "Until") + " " + HTML.escape(when)
+                }
             } else {
                 let impact =
                     localization?.string("impact_\(incident.impact.rawValue)") ?? incident.impact.rawValue.capitalized
                 header += " · " + HTML.escape(localization?.string("impact") ?? "Impact") + ": " + HTML.escape(impact)
             }
             if !names.isEmpty {
-                header += " · " + HTML.escape(localization?.string("affected") ?? "Affected:") + " "
+                let label = incident.notice == nil ? "affected" : "notice_concerns"
+                header += " · " + HTML.escape(localization?.string(label) ?? "Affected:") + " "
                 header += HTML.escape(names.joined(separator: ", "))
             }
             header += "</p>\n"

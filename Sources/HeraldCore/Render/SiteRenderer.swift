@@ -222,7 +222,10 @@ package struct SiteRenderer: Sendable {
         }
         let active = status.activeMaintenance.map { views.incidentView(site.incidents[$0], root: "./") }
         let upcoming = status.upcomingMaintenance.map { views.incidentView(site.incidents[$0], root: "./") }
+        let notices = status.currentNotices.map { views.incidentView(site.incidents[$0], root: "./") }
         return IndexContent(
+            notices: notices,
+            hasNotices: !notices.isEmpty,
             openIncidents: open,
             hasOpenIncidents: !open.isEmpty,
             activeMaintenance: active,
@@ -237,13 +240,14 @@ package struct SiteRenderer: Sendable {
 
     /// The last `recentDays` days in the site's zone, each with the incidents that started on it,
     /// as Statuspage's "Past incidents" reads: each incident once, on the day it began, and only
-    /// once it is over; open incidents and maintenance in progress or ahead are at the top of the
-    /// page instead.
+    /// once it is over; open incidents, maintenance in progress or ahead and current notices are
+    /// at the top of the page instead.
     private func recentDays() -> [DayView] {
         let zone = site.config.timeZone
         let today = CivilTime(site.asOf, in: zone).daysSinceEpoch
         let firstDay = today - Self.recentDays + 1
-        let shownAbove = Set(status.openIncidents + status.activeMaintenance + status.upcomingMaintenance)
+        let shownAbove = Set(
+            status.openIncidents + status.activeMaintenance + status.upcomingMaintenance + status.currentNotices)
         var byDay: [Int: [Int]] = [:]
         for (position, incident) in site.incidents.enumerated() where !shownAbove.contains(position) {
             guard incident.started <= site.asOf else { continue }

@@ -119,6 +119,13 @@ extension StatuspageAPI {
 
     }
 
+    /// What marks an incident as a Herald notice: an announcement that changes no status,
+    /// listed as an incident with impact `none` that is `resolved` from the start.
+    package struct HeraldNotice: Codable, Sendable, Equatable {
+        /// When it leaves the status page, or null when it has no end.
+        @Nullable package var until: String?
+    }
+
     package struct Incident: Codable, Sendable, Equatable {
         package var id: String
         package var name: String
@@ -136,9 +143,12 @@ extension StatuspageAPI {
         /// A scheduled maintenance's window (absent on incidents).
         package var scheduledFor: String?
         package var scheduledUntil: String?
+        /// Herald's informational notices only (absent on incidents and maintenance).
+        package var heraldNotice: HeraldNotice?
 
         package enum CodingKeys: String, CodingKey {
             case id, name, status, impact, shortlink, components
+            case heraldNotice = "herald_notice"
             case scheduledFor = "scheduled_for"
             case scheduledUntil = "scheduled_until"
             case createdAt = "created_at"

@@ -116,7 +116,8 @@ package struct StatuspageAPI: Sendable {
     /// (`Update` keeps the previous status).
     package func incident(_ incident: HeraldCore.Incident, componentsByID: [String: Component]) -> Incident {
         var effective: [UpdateStatus] = []
-        var current = incident.maintenance == nil ? UpdateStatus.investigating : .scheduled
+        var current: UpdateStatus =
+            incident.notice != nil ? .notice : incident.maintenance == nil ? .investigating : .scheduled
         for update in incident.updates.reversed() {
             if update.status.setsStatus { current = update.status }
             effective.append(current)
@@ -147,7 +148,8 @@ package struct StatuspageAPI: Sendable {
         }
         let created = incident.updates.last?.time ?? incident.started
         let maintenanceStatus = incident.maintenanceStatus(at: site.asOf)
-        var resolved = incident.resolvedAt
+        // A notice is resolved from the start: nothing for a client to wait on.
+        var resolved = incident.notice != nil ? incident.updates.last?.time : incident.resolvedAt
         if maintenanceStatus == .completed || maintenanceStatus == .cancelled, let window = incident.maintenance {
             resolved = incident.updates.first { $0.status == .completed || $0.status == .cancelled }?.time ?? window.end
         }
@@ -166,7 +168,8 @@ package struct StatuspageAPI: Sendable {
             incidentUpdates: updates,
             components: incident.components.compactMap { componentsByID[$0.id] },
             scheduledFor: incident.maintenance.map { Timestamp.iso8601Milliseconds($0.start) },
-            scheduledUntil: incident.maintenance.map { Timestamp.iso8601Milliseconds($0.end) }
+            scheduledUntil: incident.maintenance.map { Timestamp.iso8601Milliseconds($0.end) },
+            heraldNotice: incident.notice.map { HeraldNotice(until: $0.until.map(Timestamp.iso8601Milliseconds)) }
         )
     }
 

@@ -282,9 +282,12 @@ struct ViewFactory: Sendable {
             summaryHTML: incident.summaryHTML,
             hasSummary: !incident.summaryHTML.isEmpty,
             isMaintenance: incident.maintenance != nil,
+            isNotice: incident.notice != nil,
+            isIncident: incident.maintenance == nil && incident.notice == nil,
             window: incident.maintenance.map {
                 WindowView(start: incidentTimeView($0.start), end: incidentTimeView($0.end))
             },
+            noticeUntil: incident.notice?.until.map(incidentTimeView),
             latestUpdate: timeline.first ?? incident.latestUpdate.map(updateView),
             updates: []
         )

@@ -214,8 +214,14 @@ struct IncidentView: Sendable, Encodable {
     var hasSummary: Bool
     /// Whether this is a scheduled maintenance.
     var isMaintenance: Bool
+    /// Whether this is an informational notice.
+    var isNotice: Bool
+    /// Whether this is an incident: neither a maintenance nor a notice.
+    var isIncident: Bool
     /// A maintenance's window.
     var window: WindowView?
+    /// When a notice leaves the index.
+    var noticeUntil: TimeView?
     var latestUpdate: UpdateView?
     var updates: [UpdateView]
 }
@@ -254,6 +260,9 @@ struct LinkView: Sendable, Encodable {
 // MARK: Page contents
 
 struct IndexContent: Sendable, Encodable {
+    /// The notices current at the build's clock, newest first.
+    var notices: [IncidentView]
+    var hasNotices: Bool
     var openIncidents: [IncidentView]
     var hasOpenIncidents: Bool
     var activeMaintenance: [IncidentView]

@@ -42,6 +42,7 @@ package struct StatusSegment: Sendable, Hashable {
 ///   the others keep theirs. A component first named there joins the incident then.
 /// - While the incident is resolved, every component is operational; an update that reopens it
 ///   brings back the statuses last given.
+/// - A notice holds none: it changes no status.
 /// - A maintenance holds its components at their statuses (`under_maintenance` unless the front
 ///   matter says otherwise) while it is under way, by its updates: from its first `In progress`
 ///   or `Verifying` update to its `Completed` or `Cancelled` one. The clock posts those at the
@@ -138,7 +139,9 @@ extension Incident {
             for component in update.components {
                 if stated.updateValue(component.status, forKey: component.id) == nil { order.append(component.id) }
             }
-            if maintenance != nil {
+            if notice != nil {
+                holds = false
+            } else if maintenance != nil {
                 switch update.status {
                 case .inProgress, .verifying: holds = true
                 case .completed, .cancelled: holds = false

@@ -3,7 +3,7 @@ import Foundation
 /// When a site's pages change by the clock alone, with no file edited.
 ///
 /// A built site depends on the clock only through a few kinds of instant: an update's or an
-/// incident's time, a maintenance window's start and end, a component's `since`, and midnight in
+/// incident's time, a maintenance window's start and end, a notice's `until`, a component's `since`, and midnight in
 /// the site's zone (the uptime bars move on by a day). Between two of them nothing changes, except
 /// while an incident is open or a maintenance window runs: durations and uptime then grow by the
 /// second. So the site is built as of its last change (`asOf`), and a scheduled job need rebuild
@@ -31,10 +31,12 @@ package enum SiteClock {
         return instants(config: site.config, incidents: incidents).filter { $0 > now }.reduce(midnight, min)
     }
 
-    /// Whether an incident is open or a maintenance window runs at `now`.
+    /// Whether an incident is open or a maintenance window runs at `now` (a notice never changes
+    /// by the second).
     static func isChangingContinuously(_ incidents: [Incident], now: Date) -> Bool {
         incidents.contains { incident in
             if let window = incident.maintenance { return window.start <= now && now < window.end }
+            if incident.notice != nil { return false }
             return incident.started <= now && (incident.resolvedAt.map { now < $0 } ?? true)
         }
     }
@@ -46,6 +48,7 @@ package enum SiteClock {
             result.append(incident.started)
             result += incident.updates.map(\.time)
             if let window = incident.maintenance { result += [window.start, window.end] }
+            if let until = incident.notice?.until { result.append(until) }
         }
         return result
     }

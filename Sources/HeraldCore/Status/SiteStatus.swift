@@ -13,6 +13,8 @@ package struct SiteStatus: Sendable {
     package var activeMaintenance: [Int]
     /// Indices of scheduled maintenances that have not started, soonest first.
     package var upcomingMaintenance: [Int]
+    /// Indices of the notices current at the build's clock, newest first. They change no status.
+    package var currentNotices: [Int]
 
     /// Computes the status of `site`.
     package init(site: Site) {
@@ -45,6 +47,7 @@ package struct SiteStatus: Sendable {
                 indicator = max(indicator, affected.status.indicator)
             }
         }
+        currentNotices = site.incidents.indices.filter { site.incidents[$0].isNoticeCurrent(at: site.asOf) }
         componentStatuses = statuses
         self.indicator = indicator
         openIncidents = open

@@ -3,7 +3,7 @@
 var d=document,s=d.currentScript,w=s&&s.getAttribute("data-components"),top=s&&s.getAttribute("data-position")==="top";
 var want=w!=null?w.split(",").map(function(x){return x.trim()}).filter(Boolean):null;
 function seen(i){try{return localStorage.getItem("herald:"+i.id)==="1"}catch(e){return false}}
-var items=S.items.filter(function(i){return(!want||i.components.some(function(c){return want.indexOf(c)>=0}))&&!seen(i)});
+var items=S.items.filter(function(i){return(!want||i.all||i.components.some(function(c){return want.indexOf(c)>=0}))&&!seen(i)});
 if(!items.length)return;
 function el(n,css,t){var e=d.createElement(n);if(css)e.style.cssText=css;if(t)e.textContent=t;return e}
 function when(t){try{return new Date(t).toLocaleString(S.t.lang,{dateStyle:"medium",timeStyle:"short"})}catch(e){return t}}
@@ -30,4 +30,4 @@ box.appendChild(b);root.appendChild(box);
 if(top)d.body.insertBefore(host,d.body.firstChild);else d.body.appendChild(host);
 setTimeout(function(){box.insertBefore(text,b)},50)}
 if(d.body)show();else d.addEventListener("DOMContentLoaded",show);
-})({"items":[{"components":["payments","billing-emails"],"id":"2026-11-27-delayed-payments-update-20261127T085000Z","impact":"major","status":"Monitoring","time":"2026-11-27T08:50:00Z","title":"Delayed payment processing","url":"https://status.acme-cloud.example/incidents/2026-11-27-delayed-payments/"}],"page":"https://status.acme-cloud.example/","t":{"details":"Details","dismiss":"Dismiss","dismissLabel":"Dismiss status message","lang":"en"}});
+})({"items":[{"all":false,"components":["payments","billing-emails"],"id":"2026-11-27-delayed-payments-update-20261127T085000Z","impact":"major","status":"Monitoring","time":"2026-11-27T08:50:00Z","title":"Delayed payment processing","url":"https://status.acme-cloud.example/incidents/2026-11-27-delayed-payments/"}],"page":"https://status.acme-cloud.example/","t":{"details":"Details","dismiss":"Dismiss","dismissLabel":"Dismiss status message","lang":"en"}});

@@ -96,6 +96,45 @@ struct IncidentEditorTests {
                 atPath: root.appendingPathComponent("incidents/2026-11-27-backwards.md").path))
     }
 
+    @Test func newPostsANoticeThatUpdatesTakeAndResolveDoesNot() throws {
+        let root = try Fixture.copyOfSample()
+        let editor = try editor(at: root, now: "2026-11-27T10:14:00Z")
+        let path = try editor.create(
+            title: "New status page address",
+            impact: nil,
+            components: [],
+            status: "notice",
+            message: "We move to status.example.com.",
+            notice: (until: "2026-12-31 00:00", embed: true)
+        )
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        #expect(
+            text == """
+                ---
+                title: "New status page address"
+                notice:
+                  until: "2026-12-31 00:00"
+                  embed: true
+                ---
+
+                ## Notice — 2026-11-27 11:14 +01:00
+
+                We move to status.example.com.
+
+                """)
+        let plain = try editor.create(
+            title: "Webhook retries", impact: nil, components: ["webhooks"], status: "notice", message: "More retries.",
+            notice: (until: nil, embed: false))
+        let plainText = try String(contentsOf: root.appendingPathComponent(plain), encoding: .utf8)
+        #expect(plainText.hasPrefix("---\ntitle: \"Webhook retries\"\nnotice: true\ncomponents: [webhooks]\n---\n"))
+        // Updates are taken as for any file (a notice is never "resolved", so needs no --force).
+        let later = try self.editor(at: root, now: "2026-11-28T10:00:00Z")
+        _ = try later.addUpdate(to: "webhook-retries", status: "update", message: "Live now.", force: false)
+        #expect(throws: IncidentEditor.Failure.self) {
+            try later.addUpdate(to: "webhook-retries", status: "resolved", message: "x", force: true)
+        }
+    }
+
     @Test func newRefusesToOverwriteAndRejectsUnknownValues() throws {
         let root = try Fixture.copyOfSample()
         let editor = try editor(at: root, now: "2026-11-27T10:14:00Z")

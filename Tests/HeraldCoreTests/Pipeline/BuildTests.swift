@@ -84,7 +84,8 @@ struct BuildTests {
         ).filter { $0.hasSuffix(".md") }
         for name in incidents { expected.append("incidents/\(name.dropLast(3))/index.html") }
         for path in expected { #expect(files[path] != nil, "\(path) is missing") }
-        #expect(report.incidentCount + report.maintenanceCount == incidents.count)
+        #expect(report.incidentCount + report.maintenanceCount + report.noticeCount == incidents.count)
+        #expect(report.noticeCount == 1)
         #expect(report.maintenanceCount == 3)
         #expect(files.keys.contains { $0.hasPrefix("history/20") && $0.hasSuffix("/index.html") })
     }

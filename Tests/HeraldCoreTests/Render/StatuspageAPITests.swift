@@ -220,7 +220,7 @@ struct StatuspageAPITests {
         #expect(open.incidentUpdates[0].affectedComponents == nil)
 
         // Ordering and formats.
-        #expect(incidents.incidents.count == 11)
+        #expect(incidents.incidents.count == 12)
         let created = incidents.incidents.map(\.createdAt)
         #expect(created == created.sorted(by: >))
         for incident in incidents.incidents {
