@@ -38,6 +38,7 @@ enum StaticFiles {
         case "json": "application/json; charset=utf-8"
         case "svg": "image/svg+xml"
         case "ics": "text/calendar; charset=utf-8"
+        case "csv": "text/csv; charset=utf-8"
         case "xml": "application/xml; charset=utf-8"
         case "txt": "text/plain; charset=utf-8"
         case "png": "image/png"

@@ -4,7 +4,7 @@
 Usage: check_a11y.py SITE_DIR [SITE_DIR ...]
 
 For each site: serves it on 127.0.0.1, and on the index, an incident page, a component page, the
-history page, a history month page and the Subscribe page, in light and dark (prefers-color-scheme
+history page, a history month page, the Subscribe page and the uptime history, in light and dark (prefers-color-scheme
 emulated through the DevTools protocol) and at 1280 px and 320 px wide, runs axe's WCAG 2.0, 2.1
 and 2.2 A and AA rules and its best practices, and fails on any violation. Also fails on console errors (a Content-Security-Policy violation, a script error),
 on a page wider than the 320 px viewport (horizontal scrolling), and when the optional time

@@ -483,6 +483,9 @@ class Check:
         incidents = sources.load_incidents(self.root, config)
         self.open = []
         for incident in incidents:
+            if incident.notice and not incident.notice_embed:
+                # A notice reaches the banner only with `notice: {embed: true}`.
+                continue
             if incident.maintenance is not None:
                 # The banner shows a maintenance only while it is under way at the build's clock.
                 start, end = incident.maintenance

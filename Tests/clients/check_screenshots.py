@@ -3,7 +3,7 @@
 
 Usage: check_screenshots.py SITE_DIR OUT_DIR
 
-Writes OUT_DIR/<page>-<desktop|phone>-<light|dark>.png for the index and an incident page: desktop
+Writes OUT_DIR/<page>-<desktop|phone>-<light|dark>.png for the index, an incident page and the uptime history: desktop
 1280 px wide, phone 375 px wide (full page height), light and dark. Fails when a screenshot is
 missing or not a PNG, or when the page is wider than the viewport. Prints each file's path.
 """
@@ -35,7 +35,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as profile:
         driver = start_browser(profile, NAME)
         try:
-            for label in ("index", "incident"):
+            for label in ("index", "incident", "uptime"):
                 for device, (width, height, mobile) in DEVICES.items():
                     for scheme in ("light", "dark"):
                         emulate(driver, scheme=scheme, width=width, height=height, mobile=mobile)

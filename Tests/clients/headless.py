@@ -93,7 +93,8 @@ def emulate(driver, *, scheme: str, width: int, height: int = 900, mobile: bool 
 
 def sample_pages(site: Path) -> dict[str, str]:
     """The pages the checks visit, as paths relative to the site root: the index, an incident,
-    the first component and history month (sorted), the history index and the Subscribe page."""
+    the first component and history month (sorted), the history index, the Subscribe page and the
+    uptime history."""
     def first(folder: str) -> str:
         names = sorted(p.name for p in (site / folder).iterdir() if (p / "index.html").exists())
         if not names:
@@ -110,4 +111,5 @@ def sample_pages(site: Path) -> dict[str, str]:
         "history": "history/",
         "month": first("history"),
         "subscribe": "subscribe/",
+        "uptime": "uptime/",
     }

@@ -61,6 +61,10 @@ class Incident:
     updates: list[Update] = field(default_factory=list)
     # A scheduled maintenance's window (start, end), in UTC; None for an incident.
     maintenance: tuple[datetime, datetime] | None = None
+    # An informational notice (`notice:` in the front matter): whether it is one, and whether it
+    # asks to be shown by embed.js (`notice: {embed: true}`).
+    notice: bool = False
+    notice_embed: bool = False
 
 
 @dataclass
@@ -178,6 +182,12 @@ def load_incidents(root: Path, config: Config) -> list[Incident]:
             title=front["title"],
             components=_affected(front.get("components")),
         )
+        notice = front.get("notice")
+        if isinstance(notice, dict):
+            incident.notice = True
+            incident.notice_embed = str(notice.get("embed", "false")).lower() in ("true", "yes", "on")
+        elif notice is not None:
+            incident.notice = str(notice).lower() in ("true", "yes", "on")
         window = front.get("maintenance")
         if isinstance(window, dict):
             incident.maintenance = (

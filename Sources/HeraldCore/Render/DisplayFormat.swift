@@ -11,6 +11,7 @@ struct DisplayFormat: Sendable {
     private let dateTimeSecondsStyle: Date.FormatStyle
     private let dayStyle: Date.FormatStyle
     private let monthStyle: Date.FormatStyle
+    private let monthNameStyle: Date.FormatStyle
     private let rangeStyle: Date.IntervalFormatStyle
     private let windowStyle: Date.IntervalFormatStyle
     private let durationStyle: Duration.UnitsFormatStyle
@@ -31,6 +32,7 @@ struct DisplayFormat: Sendable {
         dayStyle = Date.FormatStyle(
             date: .abbreviated, time: .omitted, locale: locale, calendar: utc, timeZone: utc.timeZone)
         monthStyle = Date.FormatStyle(locale: locale, calendar: utc, timeZone: utc.timeZone).year().month(.wide)
+        monthNameStyle = Date.FormatStyle(locale: locale, calendar: utc, timeZone: utc.timeZone).month(.wide)
         rangeStyle = Date.IntervalFormatStyle(
             date: .abbreviated, time: .omitted, locale: locale, calendar: utc, timeZone: utc.timeZone)
         windowStyle = Date.IntervalFormatStyle(
@@ -80,11 +82,12 @@ struct DisplayFormat: Sendable {
 
     /// `November 2026` in English, for a month key `2026-11`.
     func monthLabel(_ key: String) -> String {
-        let parts = key.split(separator: "-")
-        guard parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else {
-            return key
-        }
-        return Self.midnightUTC(year: year, month: month, day: 1).formatted(monthStyle)
+        Self.firstOfMonth(key)?.formatted(monthStyle) ?? key
+    }
+
+    /// `November` in English, for a month key `2026-11`: a month under its year's heading.
+    func monthName(_ key: String) -> String {
+        Self.firstOfMonth(key)?.formatted(monthNameStyle) ?? key
     }
 
     /// `1 incident`, `2 incidents`, in the language's plural forms.
@@ -106,6 +109,15 @@ struct DisplayFormat: Sendable {
     /// The whole minutes a duration shows: pages show no seconds.
     static func wholeMinutes(_ interval: TimeInterval) -> Int {
         Int((interval / 60).rounded())
+    }
+
+    /// Midnight UTC of the first day of a month key `2026-11`, or nil for a malformed key.
+    private static func firstOfMonth(_ key: String) -> Date? {
+        let parts = key.split(separator: "-")
+        guard parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else {
+            return nil
+        }
+        return midnightUTC(year: year, month: month, day: 1)
     }
 
     private static func midnightUTC(year: Int, month: Int, day: Int) -> Date {

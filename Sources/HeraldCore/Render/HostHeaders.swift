@@ -31,13 +31,13 @@ enum HostHeaders {
         ]
         for path in [
             "/", "/index.html", "/404.html", "/sitemap.xml", "/incidents/*", "/history/*", "/subscribe/*",
-            "/maintenance.ics",
+            "/uptime/*", "/maintenance.ics",
         ] {
             rules.append((path, short))
         }
         for path in [
             "/history.rss", "/history.atom", "/feed.json", "/badge.svg", "/embed.js", "/version.json", "/api/*",
-            "/components/*",
+            "/components/*", "/uptime.json", "/uptime.csv",
         ] {
             rules.append((path, short + cors))
         }

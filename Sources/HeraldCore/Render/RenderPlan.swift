@@ -9,6 +9,8 @@ package struct RenderPlan: Sendable {
         case history
         /// The Subscribe page, `subscribe/`.
         case subscribe
+        /// The uptime history: `uptime/`, `uptime.json` and `uptime.csv`.
+        case uptime
         case month(String)
         case notFound
         case sitemap
@@ -31,7 +33,7 @@ package struct RenderPlan: Sendable {
     /// The plan for `site`.
     package init(site: Site, index: SiteIndex) {
         var jobs: [Job] = index.months.map { .month($0) }
-        jobs += [.api, .sitemap, .feeds(component: nil), .history, .index, .subscribe]
+        jobs += [.api, .uptime, .sitemap, .feeds(component: nil), .history, .index, .subscribe]
         for component in site.config.components {
             jobs.append(.component(component.id))
             jobs.append(.feeds(component: component.id))

@@ -133,6 +133,14 @@ package struct SiteRenderer: Sendable {
                     content: views.subscribeContent(),
                     description: PageDescription.shortened(localization.string("subscribe_intro")))
             ]
+        case .uptime:
+            let history = UptimeHistory(site: site, uptime: views.uptime)
+            let page = page(
+                "uptime/index.html", template: "uptime",
+                title: "\(localization.string("uptime_history")) · \(site.config.title)",
+                content: views.uptimeHistoryContent(history, root: "../"),
+                description: localization.format("uptime_history_page_description", ["site": site.config.title]))
+            return [page] + (try UptimeExport(site: site, history: history).files())
         case .notFound:
             return [
                 page(

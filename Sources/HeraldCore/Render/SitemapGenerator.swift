@@ -17,6 +17,7 @@ struct SitemapGenerator: Sendable {
         url("")
         url("history/")
         url("subscribe/")
+        url("uptime/")
         for key in index.months { url("history/\(key)/") }
         for component in site.config.components { url("components/\(component.id)/") }
         for incident in site.incidents { url("incidents/\(incident.slug)/", modified: incident.updatedAt) }

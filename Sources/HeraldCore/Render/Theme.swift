@@ -8,7 +8,9 @@ import Mustache
 /// `layouts/base` and include `partials/...`.
 package struct Theme: Sendable {
     /// The templates every theme must have, one per kind of page.
-    package static let requiredTemplates = ["404", "component", "history", "incident", "index", "month", "subscribe"]
+    package static let requiredTemplates = [
+        "404", "component", "history", "incident", "index", "month", "subscribe", "uptime",
+    ]
 
     let library: MustacheLibrary
     /// The files copied to `assets/` in the output.
