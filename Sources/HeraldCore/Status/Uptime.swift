@@ -1,6 +1,7 @@
 import Foundation
 
-/// Each component's uptime over the last `Uptime.dayCount` days, day by day.
+/// Each component's uptime day by day: the `Uptime.dayCount` days of the bars and the whole of its
+/// history, which `UptimeHistory` sums by month and year.
 ///
 /// The formula (the README's "How uptime is computed" states it for users):
 /// - At every instant a component has the worst status the incidents open then give it (each
@@ -11,9 +12,9 @@ import Foundation
 /// - Time under maintenance (a scheduled maintenance in progress on the component, or an
 ///   incident that marks it `under_maintenance`) is left out of both the downtime and the time
 ///   measured.
-/// - Nothing is measured before the component's `since` or after the build's clock, so an open
-///   incident counts up to `now`, days before `since` have no data, and today is measured up to
-///   `now`.
+/// - Nothing is measured before the component's `since` or after the site's clock (`Site.asOf`),
+///   so an open incident counts up to it, days before `since` have no data, and today is
+///   measured up to it.
 /// - Days run from midnight to midnight in the site's time zone, so a day can be 23 or 25 hours
 ///   long.
 /// - Uptime = 1 − downtime ÷ time measured, over the days asked for.
