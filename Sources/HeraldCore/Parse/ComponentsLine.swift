@@ -81,24 +81,26 @@ struct ComponentsLine {
             let id = item[..<equals].trimmed
             let statusText = item[item.index(after: equals)...]
             let status = statusText.trimmed
-            if let known, !known.contains(id) {
+            // Both halves are checked, so a line with two mistakes reports both at once.
+            let knownID = known.map { $0.contains(id) } ?? true
+            if !knownID {
                 error(
                     at: start,
                     "unknown component '\(id)'",
-                    expected: known,
-                    suggestion: Suggestion.didYouMean(id, in: known)
+                    expected: known ?? [],
+                    suggestion: Suggestion.didYouMean(id, in: known ?? [])
                 )
-                continue
             }
-            guard let value = ComponentStatus(rawValue: status) else {
+            let value = ComponentStatus(rawValue: status)
+            if value == nil {
                 error(
                     at: statusText.firstIndex { !$0.isWhitespace } ?? statusText.startIndex,
                     "unknown component status '\(status)'",
                     expected: statuses,
                     suggestion: Self.statusSuggestion(status)
                 )
-                continue
             }
+            guard knownID, let value else { continue }
             guard seen.insert(id).inserted else {
                 error(at: start, "component '\(id)' is named twice on this line")
                 continue

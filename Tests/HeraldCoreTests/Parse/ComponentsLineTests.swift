@@ -73,7 +73,7 @@ struct ComponentsLineTests {
             components: api=major_outage
 
             ## Identified — 2026-11-26 14:40 UTC
-            Components: api=major, paymnts=degraded_performance, login, api=operational, api=major_outage
+            Components: api=major, paymnts=degraded, login, api=operational, api=major_outage
 
             ## Investigating — 2026-11-26 14:05 UTC
             Components:
@@ -84,9 +84,10 @@ struct ComponentsLineTests {
                 "incidents/2026-11-26-example.md:8:1: error: 'components:' is not the components line; write 'Components:'",
                 "incidents/2026-11-26-example.md:11:17: error: unknown component status 'major'",
                 "incidents/2026-11-26-example.md:11:24: error: unknown component 'paymnts'",
-                "incidents/2026-11-26-example.md:11:54: error: 'login' gives no status; write '<component>=<status>',"
+                "incidents/2026-11-26-example.md:11:32: error: unknown component status 'degraded'",
+                "incidents/2026-11-26-example.md:11:42: error: 'login' gives no status; write '<component>=<status>',"
                     + " such as 'login=major_outage'",
-                "incidents/2026-11-26-example.md:11:78: error: component 'api' is named twice on this line",
+                "incidents/2026-11-26-example.md:11:66: error: component 'api' is named twice on this line",
                 "incidents/2026-11-26-example.md:14:1: error: the components line names no component; write"
                     + " 'Components: payments=major_outage'",
             ])
@@ -94,6 +95,8 @@ struct ComponentsLineTests {
         #expect(diagnostics[1].expected == ComponentStatus.allCases.map(\.rawValue))
         #expect(diagnostics[2].suggestion == "did you mean 'payments'?")
         #expect(diagnostics[2].expected == ["api", "payments", "billing-emails"])
+        // Both halves of one item are checked: its component and its status.
+        #expect(diagnostics[3].suggestion == "did you mean 'degraded_performance'?")
     }
 
     @Test func aMaintenanceCannotSetStatuses() {
