@@ -2,7 +2,7 @@ import Foundation
 
 /// `uptime.json` and `uptime.csv`: every component's uptime per month (and, in the JSON, per year
 /// and over its whole history), the same figures as the `uptime/` page, for SLA reports and
-/// spreadsheets. Seconds are rounded to whole seconds; percentages are rounded down to two
+/// spreadsheets. Seconds are rounded up to whole seconds (any downtime shows); percentages are rounded down to two
 /// decimals, as the pages show them.
 struct UptimeExport: Sendable {
     let site: Site
@@ -68,8 +68,10 @@ struct UptimeExport: Sendable {
         return "\(hundredths / 100).\(Timestamp.pad(hundredths % 100))"
     }
 
+    /// Seconds rounded up to whole ones (less a microsecond for the sums' floating-point error), so
+    /// that any downtime at all shows as at least a second, as the percentage shows it below 100.
     static func wholeSeconds(_ seconds: TimeInterval) -> Int {
-        Int(seconds.rounded())
+        max(0, Int((seconds - 1e-6).rounded(.up)))
     }
 
     /// Seconds at major outage, partial outage, degraded performance and under maintenance.
@@ -79,7 +81,8 @@ struct UptimeExport: Sendable {
     }
 
     static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        // By scalar: "\r\n" is one Character, equal to neither "\r" nor "\n".
+        guard text.unicodeScalars.contains(where: { ",\"\r\n".unicodeScalars.contains($0) }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -8,7 +8,8 @@ package struct ComponentUptime: Sendable, Hashable {
     /// Every day computed, oldest first.
     package var allDays: [UptimeDay]
     /// The first day of the component's history (days since 1970-01-01 in the site's zone): the
-    /// day of its `since`, or the first of the month of the site's first incident.
+    /// day of its `since`, or the first of the month of the site's first incident or maintenance
+    /// (or of the bars' first day, if that is earlier).
     package var historyStart: Int
     /// How many days the bars show.
     let recentCount: Int
@@ -55,7 +56,9 @@ package struct ComponentUptime: Sendable, Hashable {
             let clippedStart = max(start, rangeStart)
             let clippedEnd = min(end, now)
             // An incident opened and resolved at the same instant still touches its day.
-            guard clippedStart <= clippedEnd, end >= rangeStart, start <= now else { return }
+            guard clippedStart <= clippedEnd, start <= now,
+                end > rangeStart || (start == end && start >= rangeStart)
+            else { return }
             spans.append(Span(start: clippedStart, end: clippedEnd, status: status, position: position))
         }
         for position in positions {
@@ -144,12 +147,14 @@ package struct UptimeDay: Sendable, Hashable {
     ) {
         self.day = day
         self.hasData = hasData
+        let lower = max(start, dataStart)
+        // Only what held the component after `since`: an incident over before it counts nowhere.
+        let spans = spans.filter { $0.end > lower || ($0.start == $0.end && $0.start >= lower) }
         worst = spans.map(\.status).max() ?? .operational
         var positions: [Int] = []
         let ordered = spans.sorted { (max($0.start, start), $0.position) < (max($1.start, start), $1.position) }
         for span in ordered where !positions.contains(span.position) { positions.append(span.position) }
         incidents = positions
-        let lower = max(start, dataStart)
         var boundaries = [lower, end]
         for span in spans {
             boundaries.append(span.start)

@@ -11,6 +11,8 @@ struct UptimeExportTests {
         var site = try ComponentTimelineTests.site([ComponentTimelineTests.fixture])
         // A name with a comma and a quote must be quoted in the CSV.
         site.config.components[1].name = "Payments, \"cards\""
+        // A line break, CRLF included, must be quoted too.
+        site.config.components[0].name = "API\r\nv2"
         let history = UptimeHistory(site: site, uptime: Uptime(site: site, index: SiteIndex(site: site)))
         return (UptimeExport(site: site, history: history), site)
     }
@@ -80,6 +82,7 @@ struct UptimeExportTests {
         #expect(named["measured_seconds"] == "1728000")
         #expect(named["uptime_percent"] == "99.89")
         let api = try #require(body.first { $0[0] == "api" })
+        #expect(api[1] == "API\r\nv2")
         #expect(api[3] == "100.00")
         #expect(api[4] == String(31 * 86_400))
     }

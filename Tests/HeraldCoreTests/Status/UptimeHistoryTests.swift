@@ -80,6 +80,29 @@ struct UptimeHistoryTests {
         #expect(payments.months.first?.key == "2024-07")
     }
 
+    @Test func incidentsOverBeforeSinceCountNowhere() throws {
+        // Berlin: `since` is 2026-03-01 00:00 (23:00 UTC the day before) for api, and 12:00 UTC
+        // on 2026-06-15 for payments.
+        let config = SiteConfig(
+            title: "Example",
+            url: URL(string: "https://status.example.com/")!,
+            timeZone: Self.berlin,
+            components: [
+                Component(id: "api", name: "API", since: Self.date("2026-02-28T23:00:00Z"), position: 0),
+                Component(id: "payments", name: "Payments", since: Self.date("2026-06-15T12:00:00Z"), position: 1),
+            ]
+        )
+        let endsAtSince = UptimeTests.incident(
+            "ends-at-since", .majorOutage, from: "2026-02-28T21:00:00Z", to: "2026-02-28T23:00:00Z")
+        let morning = UptimeTests.incident(
+            "morning", .majorOutage, from: "2026-06-15T08:00:00Z", to: "2026-06-15T09:00:00Z", component: "payments")
+        let site = Site(config: config, incidents: [endsAtSince, morning], now: Self.date("2026-11-27T09:00:00Z"))
+        let history = Self.history(site)
+        #expect(Self.month(history, "api", "2026-03")?.incidents == 0)
+        #expect(Self.month(history, "payments", "2026-06")?.incidents == 0)
+        #expect(history.components.allSatisfy { $0.total.incidents == 0 && $0.total.downtime == 0 })
+    }
+
     @Test func anIncidentAcrossTheNewYearCountsOnceInEachMonthAndYearItTouched() throws {
         let longOne = UptimeTests.incident(
             "long", .partialOutage, from: "2025-12-31T20:00:00Z", to: "2026-01-01T02:00:00Z")
