@@ -179,8 +179,8 @@ package struct StatuspageAPI: Sendable {
         func period(_ count: Int) -> HeraldUptime.Period {
             HeraldUptime.Period(
                 uptimePercent: days.ratio(lastDays: count).map { Double(Uptime.hundredthsOfPercent($0)) / 100 },
-                downtimeSeconds: Int(days.downtime(lastDays: count).rounded()),
-                measuredSeconds: Int(days.measured(lastDays: count).rounded())
+                downtimeSeconds: Uptime.wholeSeconds(days.downtime(lastDays: count)),
+                measuredSeconds: Uptime.wholeSeconds(days.measured(lastDays: count))
             )
         }
         var result = component

@@ -32,7 +32,7 @@ struct UptimeExport: Sendable {
             for month in component.months {
                 let fields =
                     [component.id, component.name, month.key, month.ratio.map(Self.percentText) ?? ""]
-                    + [month.measured, month.downtime].map(Self.wholeSeconds).map(String.init)
+                    + [month.measured, month.downtime].map(Uptime.wholeSeconds).map(String.init)
                     + Self.statusSeconds(month.seconds).map(String.init) + [String(month.incidents)]
                 lines.append(fields.map(Self.csvField).joined(separator: ","))
             }
@@ -68,16 +68,10 @@ struct UptimeExport: Sendable {
         return "\(hundredths / 100).\(Timestamp.pad(hundredths % 100))"
     }
 
-    /// Seconds rounded up to whole ones (less a microsecond for the sums' floating-point error), so
-    /// that any downtime at all shows as at least a second, as the percentage shows it below 100.
-    static func wholeSeconds(_ seconds: TimeInterval) -> Int {
-        max(0, Int((seconds - 1e-6).rounded(.up)))
-    }
-
     /// Seconds at major outage, partial outage, degraded performance and under maintenance.
     static func statusSeconds(_ seconds: StatusSeconds) -> [Int] {
         [seconds.majorOutage, seconds.partialOutage, seconds.degradedPerformance, seconds.underMaintenance]
-            .map(wholeSeconds)
+            .map(Uptime.wholeSeconds)
     }
 
     static func csvField(_ text: String) -> String {
@@ -96,8 +90,8 @@ struct UptimeExport: Sendable {
         return Period(
             period: period.key.isEmpty ? nil : period.key,
             uptimePercent: period.ratio.map { Double(Uptime.hundredthsOfPercent($0)) / 100 },
-            measuredSeconds: wholeSeconds(period.measured),
-            downtimeSeconds: wholeSeconds(period.downtime),
+            measuredSeconds: Uptime.wholeSeconds(period.measured),
+            downtimeSeconds: Uptime.wholeSeconds(period.downtime),
             secondsByStatus: SecondsByStatus(
                 majorOutage: seconds[0], partialOutage: seconds[1], degradedPerformance: seconds[2],
                 underMaintenance: seconds[3]),

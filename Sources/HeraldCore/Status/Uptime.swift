@@ -42,6 +42,12 @@ package struct Uptime: Sendable {
         return max(0, min(9_999, Int((ratio * 10_000 + 1e-9).rounded(.down))))
     }
 
+    /// Seconds rounded up to whole ones (less a microsecond for the sums' floating-point error), so
+    /// that any downtime at all shows as at least a second, as the percentage shows it below 100.
+    package static func wholeSeconds(_ seconds: TimeInterval) -> Int {
+        max(0, Int((seconds - 1e-6).rounded(.up)))
+    }
+
     /// The components' uptime by id.
     package var components: [String: ComponentUptime]
 

@@ -144,4 +144,25 @@ struct UptimeExportTests {
         let text = try #require(String(data: data, encoding: .utf8))
         #expect(text.contains("\"uptime_percent\" : null"))
     }
+
+    /// A second of partial outage weighs 0.3 s: every file shows it as a whole second, never as 0
+    /// beside an uptime below 100 %.
+    @Test func anyDowntimeShowsAsAtLeastASecondInTheExportAndTheAPI() throws {
+        let blip = UptimeTests.incident(
+            "blip", .partialOutage, from: "2026-11-10T10:00:00Z", to: "2026-11-10T10:00:01Z")
+        let (_, site) = UptimeTests.uptime([blip], now: "2026-11-27T09:00:00Z", days: 90)
+        let index = SiteIndex(site: site)
+        let uptime = Uptime(site: site, index: index)
+        let export = UptimeExport(site: site, history: UptimeHistory(site: site, uptime: uptime))
+        let november = try #require(Self.parseCSV(export.csv()).last)
+        #expect(november[2] == "2026-11")
+        #expect(november[3] == "99.99")
+        #expect(november[5] == "1")
+        #expect(november[7] == "1")
+        let api = StatuspageAPI(site: site, index: index, status: SiteStatus(site: site), uptime: uptime)
+        let components = try #require(try api.files().first { $0.path == "api/v2/components.json" })
+        let text = try #require(String(data: components.data, encoding: .utf8))
+        #expect(text.contains("\"downtime_seconds\" : 1,"))
+        #expect(text.contains("\"uptime_percent\" : 99.99"))
+    }
 }
