@@ -55,8 +55,8 @@ package struct SiteRenderer: Sendable {
             return (views.incidentView(incident, root: Self.pageRoot, timeline: timeline), timeline)
         }
         let version = SiteVersion.of(site, status: status)
-        var shared =
-            TemplateData.convert(
+        var shared = TemplateObject(
+            values: (TemplateData.convert(
                 SharedContext(
                     site: SiteView(
                         title: site.config.title,
@@ -74,7 +74,7 @@ package struct SiteRenderer: Sendable {
                     ),
                     built: views.timeView(site.asOf)
                 )
-            ) as? TemplateObject ?? TemplateObject(values: [:])
+            ) as? TemplateRecord)?.table ?? [:])
         shared.values["t"] = TemplateObject(values: localization.templateStrings.mapValues(TemplateText.init))
         return SiteRenderer(
             site: site, index: index, status: status, theme: theme.sharing(shared), localization: localization,

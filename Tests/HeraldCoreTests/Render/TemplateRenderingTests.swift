@@ -157,6 +157,31 @@ struct TemplateValueTests {
         #expect(template.render(TemplateData.convert(Hand())) == expected)
     }
 
+    /// A view whose `encode(to:)` gives one name twice, which synthesized conformances never do.
+    struct Twice: Encodable {
+        enum Key: CodingKey { case title, label }
+
+        func encode(to encoder: any Encoder) throws {
+            var top = encoder.container(keyedBy: Key.self)
+            try top.encode("first", forKey: .title)
+            try top.encode("label", forKey: .label)
+            var nested = top.nestedContainer(keyedBy: Key.self, forKey: .title)
+            try nested.encode("inner", forKey: .label)
+            try top.encode("last", forKey: .title)
+        }
+    }
+
+    /// A record keeps its names in order; a name given twice reads as its last value everywhere,
+    /// as it would in a dictionary, and counts once.
+    @Test func aNameGivenTwiceReadsAsItsLastValue() throws {
+        let template = try MustacheTemplate(
+            string: "{{title}} {{count(.)}} {{#sorted(.)}}{{key}}={{value}};{{/sorted(.)}}")
+        let plain: [String: Any] = ["title": "last", "label": "label"]
+        let expected = template.render(plain)
+        #expect(expected == "last 2 label=label;title=last;")
+        #expect(template.render(TemplateData.convert(Twice())) == expected)
+    }
+
     @Test(arguments: [
         "{{title}} {{{title}}} {{nested.label}} {{count}}",
         "{{uppercased(title)}} {{lowercased(nested.label)}} {{count(title)}}",
