@@ -2,8 +2,8 @@ import Foundation
 
 /// `uptime.json` and `uptime.csv`: every component's uptime per month (and, in the JSON, per year
 /// and over its whole history), the same figures as the `uptime/` page, for SLA reports and
-/// spreadsheets. Seconds are rounded up to whole seconds (any downtime shows); percentages are rounded down to two
-/// decimals, as the pages show them.
+/// spreadsheets. Seconds are rounded up to whole seconds (`Uptime.wholeSeconds`: any downtime
+/// shows); percentages are rounded down to two decimals, as the pages show them.
 struct UptimeExport: Sendable {
     let site: Site
     let history: UptimeHistory

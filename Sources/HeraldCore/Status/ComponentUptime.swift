@@ -53,13 +53,12 @@ package struct ComponentUptime: Sendable, Hashable {
 
         var spans: [Span] = []
         func add(start: Date, end: Date, status: ComponentStatus, position: Int) {
-            let clippedStart = max(start, rangeStart)
-            let clippedEnd = min(end, now)
             // An incident opened and resolved at the same instant still touches its day.
-            guard clippedStart <= clippedEnd, start <= now,
-                end > rangeStart || (start == end && start >= rangeStart)
+            guard start <= now,
+                Span(start: start, end: end, status: status, position: position).touches(from: rangeStart)
             else { return }
-            spans.append(Span(start: clippedStart, end: clippedEnd, status: status, position: position))
+            let clipped = Span(start: max(start, rangeStart), end: min(end, now), status: status, position: position)
+            if clipped.start <= clipped.end { spans.append(clipped) }
         }
         for position in positions {
             let incident = site.incidents[position]
@@ -149,7 +148,7 @@ package struct UptimeDay: Sendable, Hashable {
         self.hasData = hasData
         let lower = max(start, dataStart)
         // Only what held the component after `since`: an incident over before it counts nowhere.
-        let spans = spans.filter { $0.end > lower || ($0.start == $0.end && $0.start >= lower) }
+        let spans = spans.filter { $0.touches(from: lower) }
         worst = spans.map(\.status).max() ?? .operational
         var positions: [Int] = []
         let ordered = spans.sorted { (max($0.start, start), $0.position) < (max($1.start, start), $1.position) }

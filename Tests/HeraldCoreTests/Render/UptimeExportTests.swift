@@ -161,8 +161,14 @@ struct UptimeExportTests {
         #expect(november[7] == "1")
         let api = StatuspageAPI(site: site, index: index, status: SiteStatus(site: site), uptime: uptime)
         let components = try #require(try api.files().first { $0.path == "api/v2/components.json" })
-        let text = try #require(String(data: components.data, encoding: .utf8))
-        #expect(text.contains("\"downtime_seconds\" : 1,"))
-        #expect(text.contains("\"uptime_percent\" : 99.99"))
+        let object = try JSONSerialization.jsonObject(with: components.data)
+        let document = try #require(object as? [String: Any])
+        let component = try #require(
+            (document["components"] as? [[String: Any]])?.first { $0["id"] as? String == "api" })
+        let periods = try #require(component["herald_uptime"] as? [String: [String: Any]])
+        for name in ["last_30_days", "last_90_days"] {
+            #expect(periods[name]?["downtime_seconds"] as? Int == 1, "\(name)")
+            #expect(periods[name]?["uptime_percent"] as? Double == 99.99, "\(name)")
+        }
     }
 }

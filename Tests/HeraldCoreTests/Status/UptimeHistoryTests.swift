@@ -17,6 +17,19 @@ struct UptimeHistoryTests {
         UptimeHistory(site: site, uptime: Uptime(site: site, index: SiteIndex(site: site)))
     }
 
+    /// A site in Berlin's time zone with `api` and `payments`, each since the time given, if any.
+    static func config(apiSince: String?, paymentsSince: String?) -> SiteConfig {
+        SiteConfig(
+            title: "Example",
+            url: URL(string: "https://status.example.com/")!,
+            timeZone: berlin,
+            components: [
+                Component(id: "api", name: "API", since: apiSince.map(date), position: 0),
+                Component(id: "payments", name: "Payments", since: paymentsSince.map(date), position: 1),
+            ]
+        )
+    }
+
     static func month(_ history: UptimeHistory, _ component: String, _ key: String) -> UptimePeriod? {
         history.components.first { $0.id == component }?.months.first { $0.key == key }
     }
@@ -49,15 +62,7 @@ struct UptimeHistoryTests {
     }
 
     @Test func historyStartsAtSinceOrAtTheMonthOfTheSitesFirstIncident() throws {
-        let config = SiteConfig(
-            title: "Example",
-            url: URL(string: "https://status.example.com/")!,
-            timeZone: Self.berlin,
-            components: [
-                Component(id: "api", name: "API", since: Self.date("2025-03-14T12:00:00Z"), position: 0),
-                Component(id: "payments", name: "Payments", position: 1),
-            ]
-        )
+        let config = Self.config(apiSince: "2025-03-14T12:00:00Z", paymentsSince: nil)
         let old = UptimeTests.incident("old", .majorOutage, from: "2024-07-20T10:00:00Z", to: "2024-07-20T11:00:00Z")
         let site = Site(config: config, incidents: [old], now: Self.date("2026-11-27T09:00:00Z"))
         let history = Self.history(site)
@@ -83,15 +88,7 @@ struct UptimeHistoryTests {
     @Test func incidentsOverBeforeSinceCountNowhere() throws {
         // Berlin: `since` is 2026-03-01 00:00 (23:00 UTC the day before) for api, and 12:00 UTC
         // on 2026-06-15 for payments.
-        let config = SiteConfig(
-            title: "Example",
-            url: URL(string: "https://status.example.com/")!,
-            timeZone: Self.berlin,
-            components: [
-                Component(id: "api", name: "API", since: Self.date("2026-02-28T23:00:00Z"), position: 0),
-                Component(id: "payments", name: "Payments", since: Self.date("2026-06-15T12:00:00Z"), position: 1),
-            ]
-        )
+        let config = Self.config(apiSince: "2026-02-28T23:00:00Z", paymentsSince: "2026-06-15T12:00:00Z")
         let endsAtSince = UptimeTests.incident(
             "ends-at-since", .majorOutage, from: "2026-02-28T21:00:00Z", to: "2026-02-28T23:00:00Z")
         let morning = UptimeTests.incident(
